@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.UUID;
 
 /**
  * Starts a single-node KRaft Kafka broker from a server.properties file, formatting its log directory on
@@ -51,7 +50,7 @@ public final class BrokerMain {
             return;
         }
         int rc = kafka.tools.StorageTool.execute(
-                new String[] { "format", "-t", clusterId(), "-c", config.toString(), "--ignore-formatted" },
+                new String[] { "format", "--cluster-id=" + clusterId(), "--config=" + config, "--ignore-formatted" },
                 System.out);
         if (rc != 0) {
             System.err.println("formatting " + logDir + " failed with exit code " + rc);
@@ -59,12 +58,9 @@ public final class BrokerMain {
         }
     }
 
-    /** A random cluster id in Kafka's form: 16 bytes, URL-safe base64 without padding (22 characters). */
+    /** A random cluster id in Kafka's form (22 characters of URL-safe base64, never starting with '-'). */
     private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        return org.apache.kafka.common.Uuid.randomUuid().toString();
     }
 
     private static void watchParent(long parentPid) {
