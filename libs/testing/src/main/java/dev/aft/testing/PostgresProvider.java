@@ -19,6 +19,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * missing (needs root), and stopped again at exit if this JVM started it;</li>
  * <li>an embedded PostgreSQL (binaries from a Maven artifact) on a free port.</li>
  * </ol>
+ * {@code AFT_TEST_POSTGRES=embedded} skips straight to the embedded server (for machines whose PostgreSQL
+ * tests must not touch).
  */
 public final class PostgresProvider {
 
@@ -36,6 +38,9 @@ public final class PostgresProvider {
     }
 
     private static PostgresServer obtain() {
+        if ("embedded".equalsIgnoreCase(System.getenv("AFT_TEST_POSTGRES"))) {
+            return embedded();
+        }
         PostgresServer configured = configured();
         if (configured.answers()) {
             return configured;
