@@ -1,7 +1,6 @@
 package dev.aft.contracts.serde;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aft.contracts.ContractViolation;
@@ -53,7 +52,7 @@ public final class EventCodec {
         try {
             root = MAPPER.readTree(json);
         } catch (IOException e) {
-            throw new InvalidEventException("", "malformed JSON: " + firstLine(e), e);
+            throw new InvalidEventException("", "malformed JSON: " + ContractJson.firstLine(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new InvalidEventException("", "an event must be a JSON object", null);
@@ -73,8 +72,7 @@ public final class EventCodec {
         if (payloadNode == null || payloadNode.isNull()) {
             throw new InvalidEventException("payload", "is required", null);
         }
-        RequiredFields.check(payloadNode, type.payloadType(), "payload");
-        EventPayload payload = bind(payloadNode, type.payloadType(), "payload");
+        EventPayload payload = ContractJson.read(payloadNode, type.payloadType(), "payload");
         try {
             return new EventEnvelope<>(
                     bind(root.get("id"), UUID.class, "id"),
@@ -132,41 +130,6 @@ public final class EventCodec {
     }
 
     private static <T> T bind(JsonNode node, Class<T> type, String path) {
-        try {
-            return MAPPER.treeToValue(node, type);
-        } catch (JsonMappingException e) {
-            throw translate(e, path);
-        } catch (JsonProcessingException e) {
-            throw new InvalidEventException(path, firstLine(e), e);
-        }
-    }
-
-    private static InvalidEventException translate(JsonMappingException e, String prefix) {
-        StringBuilder path = new StringBuilder(prefix);
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ContractViolation violation) {
-                String field = violation.field().isEmpty()
-                        ? path.toString()
-                        : RequiredFields.join(path.toString(), violation.field());
-                return new InvalidEventException(field, violation.problem(), e);
-            }
-        }
-        return new InvalidEventException(path.toString(), firstLine(e), e);
-    }
-
-    private static String firstLine(Exception e) {
-        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-        if (message == null) {
-            return e.getClass().getSimpleName();
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return ContractJson.bind(node, type, path);
     }
 }
