@@ -25,8 +25,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         server = PostgresProvider.server();
-        database = "aft_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE DATABASE " + database);
+        database = createDatabase();
         return Map.of(
                 "quarkus.datasource.reactive.url", server.reactiveUrl(database),
                 "quarkus.datasource.username", server.user(),
@@ -42,6 +41,21 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     }
 
     private void execute(String sql) {
+        execute(server, sql);
+    }
+
+    /** Creates a new database with a random name on the test server, for tests that run services as processes. */
+    public static String createDatabase() {
+        String database = "aft_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute(PostgresProvider.server(), "CREATE DATABASE " + database);
+        return database;
+    }
+
+    public static void dropDatabase(String database) {
+        execute(PostgresProvider.server(), "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+
+    private static void execute(PostgresServer server, String sql) {
         try (Connection connection = server.connect("postgres"); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
