@@ -1,0 +1,80 @@
+package dev.aft.dataset.messaging;
+
+import dev.aft.contracts.Topics;
+import dev.aft.dataset.config.DatasetServiceConfig;
+import dev.aft.dataset.persistence.OutboxEntry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox rows to Kafka in order, waiting for the broker's acknowledgement (acks=all,
+ * idempotent producer) before marking a row published. A crash between send and mark re-sends the row on the
+ * next pass: delivery is at least once, and consumers deduplicate on the event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final DatasetServiceConfig config;
+    private final MutinyEmitter<byte[]> emitter;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    public OutboxRelay(DatasetServiceConfig config, @Channel(Topics.DATASETS) MutinyEmitter<byte[]> emitter) {
+        this.config = config;
+        this.emitter = emitter;
+    }
+
+    @Scheduled(every = "${aft.dataset.outbox.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledPass() {
+        return relay().replaceWithVoid();
+    }
+
+    /** Wakes the relay right after a commit; a pass already running will be followed by the next scheduled one. */
+    public void kick() {
+        relay().subscribe().with(sent -> { }, failure -> LOG.warnf("outbox relay pass failed: %s", failure.toString()));
+    }
+
+    /** One pass: sends up to a batch of unpublished rows; yields how many were published. */
+    public Uni<Integer> relay() {
+        if (!config.outbox().relayEnabled() || !running.compareAndSet(false, true)) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.withSession(() -> OutboxEntry.<OutboxEntry>find("publishedAt is null order by position")
+                        .page(0, config.outbox().batchSize()).list())
+                .chain(this::publishInOrder)
+                .eventually(() -> running.set(false));
+    }
+
+    private Uni<Integer> publishInOrder(List<OutboxEntry> entries) {
+        return Multi.createFrom().iterable(entries)
+                .onItem().transformToUniAndConcatenate(entry -> emitter.sendMessage(message(entry))
+                        .chain(() -> Panache.withTransaction(() -> OutboxEntry.update(
+                                "publishedAt = ?1 where position = ?2", Instant.now(), entry.position))))
+                .collect().asList()
+                .map(List::size)
+                .invoke(sent -> {
+                    if (sent > 0) {
+                        LOG.debugf("published %d outbox event(s)", sent);
+                    }
+                });
+    }
+
+    private static Message<byte[]> message(OutboxEntry entry) {
+        return Message.of(entry.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(entry.topic)
+                .withKey(entry.messageKey)
+                .build());
+    }
+}
