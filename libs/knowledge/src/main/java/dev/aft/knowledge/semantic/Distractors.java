@@ -64,10 +64,10 @@ final class Distractors {
                 + world.distance(x, correct)).stream().map(Category::word).toList();
     }
 
-    /** Categories that are not kinds of {@code parent}, preferring ones near {@code correct}. */
+    /** Categories that are not kinds of {@code parent} but are kinds of something else, near {@code correct}. */
     List<String> notDescendants(Category parent, Category correct) {
         Predicate<Category> excluded = x -> parent.isAncestorOrSelfOf(x) || x.isAncestorOrSelfOf(parent);
-        return nearest(candidates(excluded), x -> world.distance(x, correct))
+        return nearest(candidates(excluded), x -> (x.parent() == null ? 100 : 0) + world.distance(x, correct))
                 .stream().map(Category::word).toList();
     }
 
