@@ -20,14 +20,18 @@ public final class KafkaProbe {
             return false; // nothing listening: skip the admin client and its retry logging
         }
         int millis = (int) timeout.toMillis();
-        try (Admin admin = Admin.create(Map.of(
+        Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500))) {
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500));
+        try {
             return !admin.describeCluster().nodes().get(millis, TimeUnit.MILLISECONDS).isEmpty();
         } catch (Exception e) {
             return false;
+        } finally {
+            // Bounded: against something that accepts connections but never speaks Kafka, close() would wait forever.
+            admin.close(Duration.ofSeconds(2));
         }
     }
 }

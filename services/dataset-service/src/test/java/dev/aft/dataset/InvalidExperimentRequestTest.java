@@ -83,6 +83,13 @@ class InvalidExperimentRequestTest {
                 .body("message", containsString("the limit is 20"));
     }
 
+    @Test
+    void aBodyOverTheSizeLimitIsRefusedWith413() {
+        String big = "x".repeat(1_100_000);
+        postExperiment("{\"upload\": {\"documents\": [{\"id\": \"d1\", \"text\": \"" + big + "\"}]}}")
+                .then().statusCode(413);
+    }
+
     @AfterEach
     void nothingWasAnnouncedOrStored() {
         given().when().get("/experiments").then().statusCode(200).body("size()", equalTo(0));

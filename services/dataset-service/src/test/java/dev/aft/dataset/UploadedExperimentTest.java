@@ -95,6 +95,21 @@ class UploadedExperimentTest {
     }
 
     @Test
+    void healthMetricsAndOpenApiAreServed() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("UP"))
+                .body("checks.name", org.hamcrest.Matchers.hasItems(
+                        org.hamcrest.Matchers.containsString("Kafka"),
+                        org.hamcrest.Matchers.containsString("PostgreSQL"),
+                        org.hamcrest.Matchers.containsString("Reactive Messaging")));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("http_server_requests"));
+        given().when().get("/q/openapi").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("/experiments"))
+                .body(org.hamcrest.Matchers.containsString("/datasets/{id}/documents.jsonl"));
+    }
+
+    @Test
     void unknownIdsAreNotFound() {
         given().when().get("/datasets/ds-missing").then().statusCode(404)
                 .body("message", org.hamcrest.Matchers.containsString("ds-missing"));
