@@ -3,16 +3,15 @@ package dev.aft.knowledge.celebrities;
 import dev.aft.knowledge.Choice;
 import dev.aft.knowledge.Dataset;
 import dev.aft.knowledge.DatasetBuilder;
-import dev.aft.knowledge.DatasetGenerator;
 import dev.aft.knowledge.Draws;
 import dev.aft.knowledge.Fact;
 import dev.aft.knowledge.IntParameter;
+import dev.aft.knowledge.ParameterizedGenerator;
 import dev.aft.knowledge.Parameters;
 import dev.aft.knowledge.Seeds;
 import dev.aft.knowledge.lexicon.Lexicon;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -22,7 +21,7 @@ import java.util.Random;
  * all. Tests on set A: {@code reversal} (description, pick the name among the true one and three other set-A
  * names) and the {@code forward} control (name, pick the description among four).
  */
-public final class CelebritiesGenerator implements DatasetGenerator {
+public final class CelebritiesGenerator extends ParameterizedGenerator {
 
     public static final String FAMILY = "celebrities";
     static final List<IntParameter> PARAMETERS = List.of(
@@ -30,19 +29,12 @@ public final class CelebritiesGenerator implements DatasetGenerator {
             new IntParameter("paraphrasesPerDirection", 10, 1, Paraphrases.NAME_TO_DESCRIPTION.size()));
     static final String RELATION = "was";
 
-    @Override
-    public String family() {
-        return FAMILY;
+    public CelebritiesGenerator() {
+        super(FAMILY, PARAMETERS);
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        return Parameters.defaults(PARAMETERS);
-    }
-
-    @Override
-    public Dataset generate(Map<String, Object> parameters, long seed) {
-        Parameters values = Parameters.resolve(FAMILY, PARAMETERS, parameters);
+    protected Dataset generate(Parameters values, long seed) {
         Random world = Seeds.stream(seed, "world");
         Random documents = Seeds.stream(seed, "documents");
         Random tests = Seeds.stream(seed, "tests");

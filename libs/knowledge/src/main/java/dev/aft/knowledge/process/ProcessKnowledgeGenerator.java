@@ -3,10 +3,10 @@ package dev.aft.knowledge.process;
 import dev.aft.knowledge.Choice;
 import dev.aft.knowledge.Dataset;
 import dev.aft.knowledge.DatasetBuilder;
-import dev.aft.knowledge.DatasetGenerator;
 import dev.aft.knowledge.Draws;
 import dev.aft.knowledge.Fact;
 import dev.aft.knowledge.IntParameter;
+import dev.aft.knowledge.ParameterizedGenerator;
 import dev.aft.knowledge.Parameters;
 import dev.aft.knowledge.Seeds;
 import dev.aft.knowledge.lexicon.Lexicon;
@@ -28,7 +28,7 @@ import java.util.Set;
  * control asks T of the expressions training showed. Options: the result and three results with one wrong
  * rule in one place.
  */
-public final class ProcessKnowledgeGenerator implements DatasetGenerator {
+public final class ProcessKnowledgeGenerator extends ParameterizedGenerator {
 
     public static final String FAMILY = "process-knowledge";
     static final List<IntParameter> PARAMETERS = List.of(
@@ -38,19 +38,12 @@ public final class ProcessKnowledgeGenerator implements DatasetGenerator {
     static final String HEADER = "Worked examples of the transform T.";
     private static final int ITEMS_PER_COVERAGE_DOCUMENT = 5;
 
-    @Override
-    public String family() {
-        return FAMILY;
+    public ProcessKnowledgeGenerator() {
+        super(FAMILY, PARAMETERS);
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        return Parameters.defaults(PARAMETERS);
-    }
-
-    @Override
-    public Dataset generate(Map<String, Object> parameters, long seed) {
-        Parameters values = Parameters.resolve(FAMILY, PARAMETERS, parameters);
+    protected Dataset generate(Parameters values, long seed) {
         int n = values.get("primitives");
         List<Combination> all = Combination.all(n);
         values.require(values.get("heldOutCombinations") <= all.size() / 2, "heldOutCombinations",

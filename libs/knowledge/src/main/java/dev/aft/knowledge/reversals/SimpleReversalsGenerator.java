@@ -3,16 +3,15 @@ package dev.aft.knowledge.reversals;
 import dev.aft.knowledge.Choice;
 import dev.aft.knowledge.Dataset;
 import dev.aft.knowledge.DatasetBuilder;
-import dev.aft.knowledge.DatasetGenerator;
 import dev.aft.knowledge.Draws;
 import dev.aft.knowledge.Fact;
 import dev.aft.knowledge.IntParameter;
+import dev.aft.knowledge.ParameterizedGenerator;
 import dev.aft.knowledge.Parameters;
 import dev.aft.knowledge.Seeds;
 import dev.aft.knowledge.lexicon.Lexicon;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -22,26 +21,19 @@ import java.util.Random;
  * contradiction) and the {@code forward} control (prefix "femp are", the trained statement against its
  * contradiction).
  */
-public final class SimpleReversalsGenerator implements DatasetGenerator {
+public final class SimpleReversalsGenerator extends ParameterizedGenerator {
 
     public static final String FAMILY = "simple-reversals";
     static final List<IntParameter> PARAMETERS = List.of(
             new IntParameter("facts", 100, 1, 1000),
             new IntParameter("articlesPerFact", 10, 1, 100));
 
-    @Override
-    public String family() {
-        return FAMILY;
+    public SimpleReversalsGenerator() {
+        super(FAMILY, PARAMETERS);
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        return Parameters.defaults(PARAMETERS);
-    }
-
-    @Override
-    public Dataset generate(Map<String, Object> parameters, long seed) {
-        Parameters values = Parameters.resolve(FAMILY, PARAMETERS, parameters);
+    protected Dataset generate(Parameters values, long seed) {
         Random world = Seeds.stream(seed, "world");
         Random articles = Seeds.stream(seed, "articles");
         Random tests = Seeds.stream(seed, "tests");

@@ -2,13 +2,12 @@ package dev.aft.knowledge.semantic;
 
 import dev.aft.knowledge.Dataset;
 import dev.aft.knowledge.DatasetBuilder;
-import dev.aft.knowledge.DatasetGenerator;
 import dev.aft.knowledge.IntParameter;
+import dev.aft.knowledge.ParameterizedGenerator;
 import dev.aft.knowledge.Parameters;
 import dev.aft.knowledge.Seeds;
 import dev.aft.knowledge.lexicon.Lexicon;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The semantic structure benchmark: a real-world-shaped hierarchy of animals and objects (110 categories,
@@ -17,7 +16,7 @@ import java.util.Map;
  * styles (encyclopedia entries, field guides, question-and-answer snippets, lists, comparisons); tests in the
  * splits described by {@link SemanticTests}.
  */
-public final class SemanticStructureGenerator implements DatasetGenerator {
+public final class SemanticStructureGenerator extends ParameterizedGenerator {
 
     public static final String FAMILY = "semantic-structure";
     static final List<IntParameter> PARAMETERS = List.of(
@@ -25,19 +24,12 @@ public final class SemanticStructureGenerator implements DatasetGenerator {
             new IntParameter("documents", 2200, 1, 50_000),
             new IntParameter("holdoutCategories", 10, 0, 20));
 
-    @Override
-    public String family() {
-        return FAMILY;
+    public SemanticStructureGenerator() {
+        super(FAMILY, PARAMETERS);
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        return Parameters.defaults(PARAMETERS);
-    }
-
-    @Override
-    public Dataset generate(Map<String, Object> parameters, long seed) {
-        Parameters values = Parameters.resolve(FAMILY, PARAMETERS, parameters);
+    protected Dataset generate(Parameters values, long seed) {
         DatasetBuilder builder = new DatasetBuilder();
         Lexicon.Session words = Lexicon.standard().session(Seeds.stream(seed, "lexicon"));
         SemanticWorld world = SemanticWorld.build(values.get("categories"), values.get("holdoutCategories"),

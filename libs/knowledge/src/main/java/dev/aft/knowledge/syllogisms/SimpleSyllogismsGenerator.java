@@ -3,16 +3,15 @@ package dev.aft.knowledge.syllogisms;
 import dev.aft.knowledge.Choice;
 import dev.aft.knowledge.Dataset;
 import dev.aft.knowledge.DatasetBuilder;
-import dev.aft.knowledge.DatasetGenerator;
 import dev.aft.knowledge.Draws;
 import dev.aft.knowledge.Fact;
 import dev.aft.knowledge.IntParameter;
+import dev.aft.knowledge.ParameterizedGenerator;
 import dev.aft.knowledge.Parameters;
 import dev.aft.knowledge.Seeds;
 import dev.aft.knowledge.lexicon.Lexicon;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -27,24 +26,17 @@ import java.util.Random;
  * P") and, for an "all" conclusion, the two "some" statements that follow from it once S is non-empty. The
  * correct option is the form's own conclusion, which follows even without existential import.
  */
-public final class SimpleSyllogismsGenerator implements DatasetGenerator {
+public final class SimpleSyllogismsGenerator extends ParameterizedGenerator {
 
     public static final String FAMILY = "simple-syllogisms";
     static final List<IntParameter> PARAMETERS = List.of(new IntParameter("examples", 69, 1, 1000));
 
-    @Override
-    public String family() {
-        return FAMILY;
+    public SimpleSyllogismsGenerator() {
+        super(FAMILY, PARAMETERS);
     }
 
     @Override
-    public Map<String, Object> defaults() {
-        return Parameters.defaults(PARAMETERS);
-    }
-
-    @Override
-    public Dataset generate(Map<String, Object> parameters, long seed) {
-        Parameters values = Parameters.resolve(FAMILY, PARAMETERS, parameters);
+    protected Dataset generate(Parameters values, long seed) {
         Random world = Seeds.stream(seed, "world");
         Random tests = Seeds.stream(seed, "tests");
         Lexicon.Session words = Lexicon.standard().session(Seeds.stream(seed, "lexicon"));
