@@ -1,0 +1,176 @@
+package dev.aft.lm.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
+import dev.aft.lm.checkpoint.FloatTensor;
+import dev.aft.lm.checkpoint.LlamaCheckpoint;
+import dev.aft.lm.checkpoint.LlamaConfig;
+import dev.aft.lm.checkpoint.LlamaWeightNames;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A Llama-family decoder on DJL + PyTorch: token embeddings; per layer RMSNorm, causal grouped-query
+ * attention with rotary positions, residual, RMSNorm, SwiGLU MLP, residual; final RMSNorm; output
+ * projection (the embedding matrix when embeddings are tied).
+ *
+ * <p>The forward pass is plain differentiable NDArray operations. Its intermediate and result arrays live
+ * in the manager of the token-id array, so a caller scopes one forward pass with a sub-manager.
+ */
+public final class LlamaModel implements AutoCloseable {
+
+    private final LlamaConfig config;
+    private final NDManager manager;
+    private final Map<String, NDArray> parameters;
+
+    private LlamaModel(LlamaConfig config, NDManager manager, Map<String, NDArray> parameters) {
+        this.config = config;
+        this.manager = manager;
+        this.parameters = Collections.unmodifiableMap(parameters);
+    }
+
+    /** Loads {@code config.json} and {@code model.safetensors} from a Hugging Face checkpoint folder. */
+    public static LlamaModel load(Path folder) {
+        return fromCheckpoint(LlamaCheckpoint.read(folder));
+    }
+
+    public static LlamaModel fromCheckpoint(LlamaCheckpoint checkpoint) {
+        NDManager manager = NDManager.newBaseManager();
+        Map<String, NDArray> parameters = new LinkedHashMap<>();
+        checkpoint.tensors().forEach((name, tensor) -> {
+            NDArray array = manager.create(tensor.values(), new Shape(tensor.shape()));
+            array.setName(name);
+            parameters.put(name, array);
+        });
+        return new LlamaModel(checkpoint.config(), manager, parameters);
+    }
+
+    /** Writes this model as a Hugging Face checkpoint folder. */
+    public void save(Path folder) {
+        toCheckpoint().write(folder);
+    }
+
+    public LlamaCheckpoint toCheckpoint() {
+        Map<String, FloatTensor> tensors = new LinkedHashMap<>();
+        parameters.forEach((name, array) ->
+                tensors.put(name, new FloatTensor(array.getShape().getShape(), array.toFloatArray())));
+        return new LlamaCheckpoint(config, tensors);
+    }
+
+    public LlamaConfig config() {
+        return config;
+    }
+
+    /** The weights by Hugging Face name; with tied embeddings there is no separate {@code lm_head.weight}. */
+    public Map<String, NDArray> parameters() {
+        return parameters;
+    }
+
+    /**
+     * Next-token logits {@code [batch, length, vocab]} for token ids {@code [batch, length]} at positions
+     * {@code 0 .. length-1}. Attention is causal, so right padding never changes the logits of the real
+     * tokens before it.
+     */
+    public NDArray logits(NDArray tokenIds) {
+        Shape shape = tokenIds.getShape();
+        if (shape.dimension() != 2) {
+            throw new IllegalArgumentException("Token ids must be [batch, length], got " + shape);
+        }
+        int length = Math.toIntExact(shape.get(1));
+        if (length < 1 || length > config.maxPositionEmbeddings()) {
+            throw new IllegalArgumentException("Sequence length " + length + " is outside 1.."
+                    + config.maxPositionEmbeddings() + " (max_position_embeddings)");
+        }
+        NDManager scope = tokenIds.getManager();
+        NDArray ids = tokenIds.getDataType() == DataType.INT64 ? tokenIds : tokenIds.toType(DataType.INT64, false);
+        NDArray embeddings = parameter(LlamaWeightNames.EMBED_TOKENS);
+        NDArray hidden = ids.getNDArrayInternal().embedding(ids, embeddings, SparseFormat.DENSE).singletonOrThrow();
+        RotaryPositions rotary = RotaryPositions.forLength(config, length, scope);
+        NDArray mask = causalMask(scope, length);
+        for (int layer = 0; layer < config.numHiddenLayers(); layer++) {
+            NDArray attended = attention(rmsNorm(hidden, LlamaWeightNames.inputLayerNorm(layer)), layer, rotary, mask);
+            hidden = hidden.add(attended);
+            hidden = hidden.add(mlp(rmsNorm(hidden, LlamaWeightNames.postAttentionLayerNorm(layer)), layer));
+        }
+        hidden = rmsNorm(hidden, LlamaWeightNames.FINAL_NORM);
+        NDArray head = config.tieWordEmbeddings() ? embeddings : parameter(LlamaWeightNames.LM_HEAD);
+        return Linear.linear(hidden, head).singletonOrThrow();
+    }
+
+    private NDArray attention(NDArray input, int layer, RotaryPositions rotary, NDArray mask) {
+        long batch = input.getShape().get(0);
+        long length = input.getShape().get(1);
+        int heads = config.numAttentionHeads();
+        int keyValueHeads = config.numKeyValueHeads();
+        int headDim = config.headDim();
+        NDArray queries = rotary.rotate(splitHeads(project(input, LlamaWeightNames.qProj(layer)), heads));
+        NDArray keys = rotary.rotate(splitHeads(project(input, LlamaWeightNames.kProj(layer)), keyValueHeads));
+        NDArray values = splitHeads(project(input, LlamaWeightNames.vProj(layer)), keyValueHeads);
+        keys = shareKeyValueHeads(keys);
+        values = shareKeyValueHeads(values);
+        NDArray scores = queries.matMul(keys.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(headDim)).add(mask);
+        NDArray mixed = scores.softmax(3).matMul(values)
+                .transpose(0, 2, 1, 3)
+                .reshape(batch, length, (long) heads * headDim);
+        return project(mixed, LlamaWeightNames.oProj(layer));
+    }
+
+    private NDArray mlp(NDArray input, int layer) {
+        NDArray gate = project(input, LlamaWeightNames.gateProj(layer));
+        NDArray up = project(input, LlamaWeightNames.upProj(layer));
+        return project(gate.mul(Activation.sigmoid(gate)).mul(up), LlamaWeightNames.downProj(layer));
+    }
+
+    private NDArray rmsNorm(NDArray input, String weightName) {
+        NDArray meanSquare = input.square().mean(new int[] {input.getShape().dimension() - 1}, true);
+        return input.div(meanSquare.add(config.rmsNormEps()).sqrt()).mul(parameter(weightName));
+    }
+
+    private NDArray project(NDArray input, String weightName) {
+        return Linear.linear(input, parameter(weightName)).singletonOrThrow();
+    }
+
+    /** {@code [batch, length, heads * headDim]} to {@code [batch, heads, length, headDim]}. */
+    private NDArray splitHeads(NDArray projected, int heads) {
+        Shape shape = projected.getShape();
+        return projected.reshape(shape.get(0), shape.get(1), heads, config.headDim()).transpose(0, 2, 1, 3);
+    }
+
+    /** Repeats each key/value head for the query heads that share it (head h reads group h / repeats). */
+    private NDArray shareKeyValueHeads(NDArray grouped) {
+        int repeats = config.queriesPerKeyValueHead();
+        if (repeats == 1) {
+            return grouped;
+        }
+        Shape shape = grouped.getShape();
+        return grouped.expandDims(2)
+                .broadcast(shape.get(0), shape.get(1), repeats, shape.get(2), shape.get(3))
+                .reshape(shape.get(0), shape.get(1) * repeats, shape.get(2), shape.get(3));
+    }
+
+    private static NDArray causalMask(NDManager scope, int length) {
+        float[] mask = new float[length * length];
+        for (int row = 0; row < length; row++) {
+            for (int column = row + 1; column < length; column++) {
+                mask[row * length + column] = Float.NEGATIVE_INFINITY;
+            }
+        }
+        return scope.create(mask, new Shape(length, length));
+    }
+
+    private NDArray parameter(String name) {
+        return parameters.get(name);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.aft.lm.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.aft.lm.checkpoint.LlamaConfig;
+
+/**
+ * Rotary position embeddings in the Hugging Face Llama convention: frequencies
+ * {@code theta^(-2i/d)} for the first half of each head, repeated for the second half, and the rotation
+ * {@code x * cos + rotate_half(x) * sin} with {@code rotate_half([x1, x2]) = [-x2, x1]} (halves, not
+ * interleaved pairs).
+ */
+final class RotaryPositions {
+
+    private final NDArray cos;
+    private final NDArray sin;
+
+    private RotaryPositions(NDArray cos, NDArray sin) {
+        this.cos = cos;
+        this.sin = sin;
+    }
+
+    /** Cos/sin tables {@code [length, headDim]} for positions {@code 0 .. length-1}, in {@code manager}. */
+    static RotaryPositions forLength(LlamaConfig config, int length, NDManager manager) {
+        int headDim = config.headDim();
+        int half = headDim / 2;
+        float[] cos = new float[length * headDim];
+        float[] sin = new float[length * headDim];
+        for (int i = 0; i < half; i++) {
+            double inverseFrequency = 1.0 / Math.pow(config.ropeTheta(), (2.0 * i) / headDim);
+            for (int position = 0; position < length; position++) {
+                double angle = position * inverseFrequency;
+                int at = position * headDim + i;
+                cos[at] = cos[at + half] = (float) Math.cos(angle);
+                sin[at] = sin[at + half] = (float) Math.sin(angle);
+            }
+        }
+        Shape shape = new Shape(length, headDim);
+        return new RotaryPositions(manager.create(cos, shape), manager.create(sin, shape));
+    }
+
+    /** Rotates {@code heads} of shape {@code [batch, heads, length, headDim]}. */
+    NDArray rotate(NDArray heads) {
+        NDList halves = heads.split(2, 3);
+        NDArray rotatedHalf = halves.get(1).neg().concat(halves.get(0), 3);
+        return heads.mul(cos).add(rotatedHalf.mul(sin));
+    }
+}
