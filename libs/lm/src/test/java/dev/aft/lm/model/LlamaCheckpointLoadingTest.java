@@ -10,6 +10,7 @@ import dev.aft.lm.checkpoint.CheckpointException;
 import dev.aft.lm.checkpoint.FloatTensor;
 import dev.aft.lm.checkpoint.LlamaCheckpoint;
 import dev.aft.lm.checkpoint.Safetensors;
+import dev.aft.lm.reference.TinyLlama;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

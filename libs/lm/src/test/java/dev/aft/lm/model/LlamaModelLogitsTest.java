@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.offset;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.aft.lm.reference.ReferenceLlama;
+import dev.aft.lm.reference.TinyLlama;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

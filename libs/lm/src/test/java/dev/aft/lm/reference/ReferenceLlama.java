@@ -1,19 +1,19 @@
-package dev.aft.lm.model;
+package dev.aft.lm.reference;
 
 /**
  * An independent Llama forward pass in double precision with plain loops, written from the Hugging Face
  * modeling_llama definitions. It shares no code with the engine: only the weights.
  */
-final class ReferenceLlama {
+public final class ReferenceLlama {
 
     private final TinyLlama model;
 
-    ReferenceLlama(TinyLlama model) {
+    public ReferenceLlama(TinyLlama model) {
         this.model = model;
     }
 
     /** Logits {@code [position][vocab]} for one unpadded sequence. */
-    double[][] logits(int[] tokens) {
+    public double[][] logits(int[] tokens) {
         int length = tokens.length;
         int hidden = model.hidden();
         double[][] x = new double[length][];
@@ -43,6 +43,27 @@ final class ReferenceLlama {
         double[][] normed = rmsNorm(x, model.weight("model.norm.weight"));
         String head = model.tied() ? "model.embed_tokens.weight" : "lm_head.weight";
         return matVec(normed, model.weight(head), model.vocab());
+    }
+
+    /** log-softmax of each row. */
+    public static double[][] logSoftmax(double[][] logits) {
+        double[][] out = new double[logits.length][];
+        for (int t = 0; t < logits.length; t++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double value : logits[t]) {
+                max = Math.max(max, value);
+            }
+            double sum = 0;
+            for (double value : logits[t]) {
+                sum += Math.exp(value - max);
+            }
+            double logNormalizer = max + Math.log(sum);
+            out[t] = new double[logits[t].length];
+            for (int v = 0; v < logits[t].length; v++) {
+                out[t][v] = logits[t][v] - logNormalizer;
+            }
+        }
+        return out;
     }
 
     private double[][] attention(double[][] input, String p) {

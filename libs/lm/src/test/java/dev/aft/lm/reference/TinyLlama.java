@@ -1,4 +1,4 @@
-package dev.aft.lm.model;
+package dev.aft.lm.reference;
 
 import dev.aft.lm.checkpoint.FloatTensor;
 import dev.aft.lm.checkpoint.Safetensors;
@@ -13,10 +13,10 @@ import java.util.Random;
  * A tiny Llama checkpoint with seeded random weights, written the way Hugging Face writes one: a literal
  * {@code config.json} and {@code model.safetensors} with the standard tensor names.
  */
-record TinyLlama(int hidden, int intermediate, int layers, int heads, int keyValueHeads, int headDim, int vocab,
+public record TinyLlama(int hidden, int intermediate, int layers, int heads, int keyValueHeads, int headDim, int vocab,
         double ropeTheta, double rmsNormEps, boolean tied, Map<String, FloatTensor> weights) {
 
-    static TinyLlama random(int hidden, int intermediate, int layers, int heads, int keyValueHeads, int headDim,
+    public static TinyLlama random(int hidden, int intermediate, int layers, int heads, int keyValueHeads, int headDim,
             int vocab, boolean tied, long seed) {
         Random random = new Random(seed);
         Map<String, FloatTensor> weights = new LinkedHashMap<>();
@@ -42,7 +42,7 @@ record TinyLlama(int hidden, int intermediate, int layers, int heads, int keyVal
     }
 
     /** A config.json as transformers writes it, with keys this engine does not need. */
-    String configJson() {
+    public String configJson() {
         return """
                 {
                   "_name_or_path": "tiny-test",
@@ -76,14 +76,14 @@ record TinyLlama(int hidden, int intermediate, int layers, int heads, int keyVal
                 tied, vocab);
     }
 
-    Path writeTo(Path folder) throws IOException {
+    public Path writeTo(Path folder) throws IOException {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("config.json"), configJson());
         Safetensors.write(folder.resolve("model.safetensors"), weights, Map.of("format", "pt"));
         return folder;
     }
 
-    float[] weight(String name) {
+    public float[] weight(String name) {
         return weights.get(name).values();
     }
 
