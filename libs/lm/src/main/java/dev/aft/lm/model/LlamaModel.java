@@ -29,6 +29,16 @@ public final class LlamaModel implements AutoCloseable {
     private final LlamaConfig config;
     private final NDManager manager;
     private final Map<String, NDArray> parameters;
+    private volatile Map<String, LinearAdapter> adapters = Map.of();
+
+    /**
+     * A trainable addition to one linear projection (LoRA): given the projection's input
+     * {@code [..., in]} it returns the delta {@code [..., out]} added to the base projection's output.
+     */
+    @FunctionalInterface
+    public interface LinearAdapter {
+        NDArray delta(NDArray input);
+    }
 
     private LlamaModel(LlamaConfig config, NDManager manager, Map<String, NDArray> parameters) {
         this.config = config;
@@ -52,6 +62,32 @@ public final class LlamaModel implements AutoCloseable {
         return new LlamaModel(checkpoint.config(), manager, parameters);
     }
 
+    /**
+     * A model with freshly initialized weights, as Hugging Face initializes a Llama: every matrix normal
+     * with standard deviation {@code initializerRange}, every norm weight 1. The same seed gives the same
+     * weights.
+     */
+    public static LlamaModel randomlyInitialized(LlamaConfig config, long seed, double initializerRange) {
+        java.util.Random random = new java.util.Random(seed);
+        Map<String, FloatTensor> tensors = new LinkedHashMap<>();
+        LlamaWeightNames.expectedShapes(config).forEach((name, shape) -> {
+            long count = 1;
+            for (long dimension : shape) {
+                count *= dimension;
+            }
+            float[] values = new float[Math.toIntExact(count)];
+            if (shape.length == 1) {
+                java.util.Arrays.fill(values, 1f);
+            } else {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) (random.nextGaussian() * initializerRange);
+                }
+            }
+            tensors.put(name, new FloatTensor(shape, values));
+        });
+        return fromCheckpoint(new LlamaCheckpoint(config, tensors));
+    }
+
     /** Writes this model as a Hugging Face checkpoint folder. */
     public void save(Path folder) {
         toCheckpoint().write(folder);
@@ -62,6 +98,24 @@ public final class LlamaModel implements AutoCloseable {
         parameters.forEach((name, array) ->
                 tensors.put(name, new FloatTensor(array.getShape().getShape(), array.toFloatArray())));
         return new LlamaCheckpoint(config, tensors);
+    }
+
+    /**
+     * Sets the adapters applied on top of the base projections, by Hugging Face weight name (for example
+     * {@code model.layers.0.self_attn.q_proj.weight}); an empty map restores the base model. Names that are
+     * not projections of this model are rejected.
+     */
+    public void setAdapters(Map<String, ? extends LinearAdapter> adapters) {
+        for (String name : adapters.keySet()) {
+            if (!parameters.containsKey(name) || parameters.get(name).getShape().dimension() != 2) {
+                throw new IllegalArgumentException("No linear projection named " + name + " in this model");
+            }
+        }
+        this.adapters = Map.copyOf(adapters);
+    }
+
+    public Map<String, LinearAdapter> adapters() {
+        return adapters;
     }
 
     public LlamaConfig config() {
@@ -134,7 +188,9 @@ public final class LlamaModel implements AutoCloseable {
     }
 
     private NDArray project(NDArray input, String weightName) {
-        return Linear.linear(input, parameter(weightName)).singletonOrThrow();
+        NDArray output = Linear.linear(input, parameter(weightName)).singletonOrThrow();
+        LinearAdapter adapter = adapters.get(weightName);
+        return adapter == null ? output : output.add(adapter.delta(input));
     }
 
     /** {@code [batch, length, heads * headDim]} to {@code [batch, heads, length, headDim]}. */
