@@ -158,6 +158,143 @@ public final class LlamaModel implements AutoCloseable {
         return Linear.linear(hidden, head).singletonOrThrow();
     }
 
+    /**
+     * Reads {@code tokenIds [batch, length]} after what {@code cache} already holds and returns their
+     * next-token logits {@code [batch, length, vocab]}; their keys and values are appended to the cache.
+     * Row {@code b}'s tokens take the positions after the real tokens the cache holds for it.
+     *
+     * @param valid {@code [batch][length]}, false where a token is padding (left padding of prompts of
+     *              different lengths): padding takes no position and no later token attends to it; null when
+     *              every token is real
+     */
+    public NDArray extend(NDArray tokenIds, KeyValueCache cache, boolean[][] valid) {
+        Shape shape = tokenIds.getShape();
+        if (shape.dimension() != 2 || shape.get(0) != cache.batch) {
+            throw new IllegalArgumentException("Token ids must be [" + cache.batch + ", length], got " + shape);
+        }
+        int batch = cache.batch;
+        int length = Math.toIntExact(shape.get(1));
+        int[][] positions = new int[batch][length];
+        for (int row = 0; row < batch; row++) {
+            int next = cache.nextPosition[row];
+            for (int i = 0; i < length; i++) {
+                positions[row][i] = next;
+                if (valid == null || valid[row][i]) {
+                    next++;
+                }
+            }
+            if (next > config.maxPositionEmbeddings()) {
+                throw new IllegalArgumentException("Row " + row + " would reach position " + next
+                        + ", beyond the model's context of " + config.maxPositionEmbeddings()
+                        + " (max_position_embeddings)");
+            }
+        }
+        NDManager scope = tokenIds.getManager();
+        NDArray ids = tokenIds.getDataType() == DataType.INT64 ? tokenIds : tokenIds.toType(DataType.INT64, false);
+        NDArray embeddings = parameter(LlamaWeightNames.EMBED_TOKENS);
+        NDArray hidden = inScope(ids.getNDArrayInternal().embedding(ids, embeddings, SparseFormat.DENSE)
+                .singletonOrThrow(), scope);
+        RotaryPositions rotary = RotaryPositions.forPositions(config, positions, scope);
+        NDArray bias = rowBias(cache, valid, length, scope);
+        for (int layer = 0; layer < config.numHiddenLayers(); layer++) {
+            NDArray attended = cachedAttention(rmsNorm(hidden, LlamaWeightNames.inputLayerNorm(layer)), layer, rotary,
+                    bias, cache, scope);
+            hidden = hidden.add(attended);
+            hidden = hidden.add(mlp(rmsNorm(hidden, LlamaWeightNames.postAttentionLayerNorm(layer)), layer));
+        }
+        cache.advance(valid, length);
+        hidden = rmsNorm(hidden, LlamaWeightNames.FINAL_NORM);
+        NDArray head = config.tieWordEmbeddings() ? embeddings : parameter(LlamaWeightNames.LM_HEAD);
+        return Linear.linear(hidden, head).singletonOrThrow();
+    }
+
+    /** A fresh cache for {@code batch} rows of this model. */
+    public KeyValueCache newCache(int batch) {
+        return KeyValueCache.empty(config.numHiddenLayers(), batch);
+    }
+
+    private NDArray cachedAttention(NDArray input, int layer, RotaryPositions rotary, NDArray bias,
+            KeyValueCache cache, NDManager scope) {
+        long batch = input.getShape().get(0);
+        long length = input.getShape().get(1);
+        int heads = config.numAttentionHeads();
+        int headDim = config.headDim();
+        double scale = 1.0 / Math.sqrt(headDim);
+        NDArray queries = rotary.rotate(splitHeads(project(input, LlamaWeightNames.qProj(layer)), heads));
+        NDArray keys = rotary.rotate(splitHeads(project(input, LlamaWeightNames.kProj(layer)), config.numKeyValueHeads()));
+        NDArray values = splitHeads(project(input, LlamaWeightNames.vProj(layer)), config.numKeyValueHeads());
+        cache.append(layer, keys, values);
+        NDArray rowKeys = sharedInScope(cache.rowKeys[layer], scope);
+        NDArray rowValues = sharedInScope(cache.rowValues[layer], scope);
+        NDArray rowScores = queries.matMul(inScope(rowKeys.transpose(0, 1, 3, 2), scope)).mul(scale).add(bias);
+        ai.djl.ndarray.NDList shared = cache.shared(layer);
+        NDArray mixed;
+        if (shared == null) {
+            mixed = rowScores.softmax(3).matMul(rowValues);
+        } else {
+            NDArray sharedKeys = sharedInScope(shared.get(0), scope);
+            NDArray sharedValues = sharedInScope(shared.get(1), scope);
+            NDArray sharedScores = queries.matMul(inScope(sharedKeys.transpose(0, 1, 3, 2), scope)).mul(scale);
+            NDArray weights = sharedScores.concat(rowScores, 3).softmax(3);
+            ai.djl.ndarray.NDList parts = weights.split(new long[] {cache.sharedLength}, 3);
+            mixed = parts.get(0).matMul(sharedValues).add(parts.get(1).matMul(rowValues));
+        }
+        mixed = mixed.transpose(0, 2, 1, 3).reshape(batch, length, (long) heads * headDim);
+        return project(mixed, LlamaWeightNames.oProj(layer));
+    }
+
+    /**
+     * Additive attention bias {@code [rows, 1, length, past + length]} over the per-row part of the cache:
+     * 0 where a new token may attend (a real earlier token, or itself), -inf elsewhere. One row when every
+     * row has the same pattern.
+     */
+    private static NDArray rowBias(KeyValueCache cache, boolean[][] valid, int length, NDManager scope) {
+        int past = cache.rowLength;
+        boolean uniform = valid == null;
+        for (boolean[] row : cache.valid) {
+            for (boolean v : row) {
+                uniform &= v;
+            }
+        }
+        int rows = uniform ? 1 : cache.batch;
+        int width = past + length;
+        float[] bias = new float[rows * length * width];
+        for (int row = 0; row < rows; row++) {
+            for (int i = 0; i < length; i++) {
+                int base = (row * length + i) * width;
+                for (int j = 0; j < width; j++) {
+                    boolean allowed;
+                    if (j < past) {
+                        allowed = cache.valid[row][j];
+                    } else {
+                        int k = j - past;
+                        allowed = k == i || (k < i && (valid == null || valid[row][k]));
+                    }
+                    if (!allowed) {
+                        bias[base + j] = Float.NEGATIVE_INFINITY;
+                    }
+                }
+            }
+        }
+        return scope.create(bias, new Shape(rows, 1, length, width));
+    }
+
+    /**
+     * Cached keys or values with their heads shared among query heads; a new array is moved into the
+     * forward pass's scope, the cached one itself is never moved (it belongs to the cache).
+     */
+    private NDArray sharedInScope(NDArray cached, NDManager scope) {
+        NDArray shared = shareKeyValueHeads(cached, scope);
+        return shared == cached ? cached : inScope(shared, scope);
+    }
+
+    private static NDArray inScope(NDArray array, NDManager scope) {
+        if (array.getManager() != scope) {
+            array.attach(scope);
+        }
+        return array;
+    }
+
     private NDArray attention(NDArray input, int layer, RotaryPositions rotary, NDArray mask) {
         long batch = input.getShape().get(0);
         long length = input.getShape().get(1);
@@ -167,8 +304,8 @@ public final class LlamaModel implements AutoCloseable {
         NDArray queries = rotary.rotate(splitHeads(project(input, LlamaWeightNames.qProj(layer)), heads));
         NDArray keys = rotary.rotate(splitHeads(project(input, LlamaWeightNames.kProj(layer)), keyValueHeads));
         NDArray values = splitHeads(project(input, LlamaWeightNames.vProj(layer)), keyValueHeads);
-        keys = shareKeyValueHeads(keys);
-        values = shareKeyValueHeads(values);
+        keys = shareKeyValueHeads(keys, keys.getManager());
+        values = shareKeyValueHeads(values, values.getManager());
         NDArray scores = queries.matMul(keys.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(headDim)).add(mask);
         NDArray mixed = scores.softmax(3).matMul(values)
                 .transpose(0, 2, 1, 3)
@@ -200,13 +337,13 @@ public final class LlamaModel implements AutoCloseable {
     }
 
     /** Repeats each key/value head for the query heads that share it (head h reads group h / repeats). */
-    private NDArray shareKeyValueHeads(NDArray grouped) {
+    private NDArray shareKeyValueHeads(NDArray grouped, NDManager scope) {
         int repeats = config.queriesPerKeyValueHead();
         if (repeats == 1) {
             return grouped;
         }
         Shape shape = grouped.getShape();
-        return grouped.expandDims(2)
+        return inScope(grouped.expandDims(2), scope)
                 .broadcast(shape.get(0), shape.get(1), repeats, shape.get(2), shape.get(3))
                 .reshape(shape.get(0), shape.get(1) * repeats, shape.get(2), shape.get(3));
     }

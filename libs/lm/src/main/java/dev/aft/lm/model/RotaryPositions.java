@@ -41,6 +41,39 @@ final class RotaryPositions {
         return new RotaryPositions(manager.create(cos, shape), manager.create(sin, shape));
     }
 
+    /**
+     * Cos/sin tables {@code [rows, 1, length, headDim]} for explicit positions per row (one row when every
+     * row has the same positions), so that they broadcast over heads.
+     */
+    static RotaryPositions forPositions(LlamaConfig config, int[][] positions, NDManager manager) {
+        int headDim = config.headDim();
+        int half = headDim / 2;
+        boolean same = true;
+        for (int[] row : positions) {
+            same &= java.util.Arrays.equals(row, positions[0]);
+        }
+        int rows = same ? 1 : positions.length;
+        int length = positions[0].length;
+        double[] inverse = new double[half];
+        for (int i = 0; i < half; i++) {
+            inverse[i] = 1.0 / Math.pow(config.ropeTheta(), (2.0 * i) / headDim);
+        }
+        float[] cos = new float[rows * length * headDim];
+        float[] sin = new float[rows * length * headDim];
+        for (int row = 0; row < rows; row++) {
+            for (int t = 0; t < length; t++) {
+                int base = (row * length + t) * headDim;
+                for (int i = 0; i < half; i++) {
+                    double angle = positions[row][t] * inverse[i];
+                    cos[base + i] = cos[base + i + half] = (float) Math.cos(angle);
+                    sin[base + i] = sin[base + i + half] = (float) Math.sin(angle);
+                }
+            }
+        }
+        Shape shape = new Shape(rows, 1, length, headDim);
+        return new RotaryPositions(manager.create(cos, shape), manager.create(sin, shape));
+    }
+
     /** Rotates {@code heads} of shape {@code [batch, heads, length, headDim]}. */
     NDArray rotate(NDArray heads) {
         NDList halves = heads.split(2, 3);
