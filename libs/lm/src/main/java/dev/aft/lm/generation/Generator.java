@@ -19,6 +19,9 @@ import java.util.SplittableRandom;
  */
 public final class Generator {
 
+    /** Most alternatives reported per generated token. */
+    public static final int MAX_TOP_LOGPROBS = 20;
+
     private final LlamaModel model;
     private final Tokenizer tokenizer;
     private final List<Integer> endOfSequence;
@@ -58,8 +61,9 @@ public final class Generator {
             if (!request.stop().isEmpty() && tokenizer == null) {
                 throw new IllegalArgumentException("Stop strings need a tokenizer");
             }
-            if (request.topLogprobs() > vocab) {
-                throw new IllegalArgumentException("topLogprobs " + request.topLogprobs() + " exceeds the vocabulary");
+            if (request.topLogprobs() > Math.min(MAX_TOP_LOGPROBS, vocab)) {
+                throw new IllegalArgumentException("topLogprobs must be at most " + Math.min(MAX_TOP_LOGPROBS, vocab)
+                        + ", got " + request.topLogprobs());
             }
         }
         Generation[] results = new Generation[requests.size()];
@@ -143,13 +147,7 @@ public final class Generator {
 
         private int sample(float[] logits, int offset, int vocab) {
             if (request.temperature() == 0) {
-                int best = 0;
-                for (int v = 1; v < vocab; v++) {
-                    if (logits[offset + v] > logits[offset + best]) {
-                        best = v;
-                    }
-                }
-                return best;
+                return best(logits, offset, vocab, 1)[0];
             }
             double[] probabilities = new double[vocab];
             double max = Double.NEGATIVE_INFINITY;
@@ -161,29 +159,40 @@ public final class Generator {
                 probabilities[v] = Math.exp(logits[offset + v] / request.temperature() - max);
                 total += probabilities[v];
             }
-            Integer[] order = new Integer[vocab];
-            for (int v = 0; v < vocab; v++) {
-                order[v] = v;
+            if (request.topP() >= 1) {
+                double target = random.nextDouble() * total;
+                double cumulative = 0;
+                for (int v = 0; v < vocab; v++) {
+                    cumulative += probabilities[v];
+                    if (target < cumulative) {
+                        return v;
+                    }
+                }
+                return vocab - 1;
             }
-            Arrays.sort(order, (a, b) -> a.equals(b) ? 0
-                    : probabilities[b] != probabilities[a] ? Double.compare(probabilities[b], probabilities[a])
-                    : Integer.compare(a, b));
+            // Most probable first (ties: lower id first), packed as sortable longs.
+            long[] order = new long[vocab];
+            for (int v = 0; v < vocab; v++) {
+                int bits = Float.floatToIntBits((float) (probabilities[v] / total));
+                order[v] = ((long) (Integer.MAX_VALUE - bits) << 32) | v;
+            }
+            Arrays.sort(order);
             double keep = request.topP() * total;
             double mass = 0;
             int kept = 0;
             while (kept < vocab && (kept == 0 || mass < keep)) {
-                mass += probabilities[order[kept]];
+                mass += probabilities[(int) order[kept]];
                 kept++;
             }
             double target = random.nextDouble() * mass;
             double cumulative = 0;
             for (int i = 0; i < kept; i++) {
-                cumulative += probabilities[order[i]];
+                cumulative += probabilities[(int) order[i]];
                 if (target < cumulative) {
-                    return order[i];
+                    return (int) order[i];
                 }
             }
-            return order[kept - 1];
+            return (int) order[kept - 1];
         }
 
         int[] ids() {
@@ -204,16 +213,21 @@ public final class Generator {
         }
     }
 
+    /** The {@code k} highest logits, best first (ties: lower id first); k is small, so k linear passes. */
     private static int[] best(float[] logits, int offset, int vocab, int k) {
-        Integer[] order = new Integer[vocab];
-        for (int v = 0; v < vocab; v++) {
-            order[v] = v;
-        }
-        Arrays.sort(order, (a, b) -> logits[offset + b] != logits[offset + a]
-                ? Float.compare(logits[offset + b], logits[offset + a]) : Integer.compare(a, b));
         int[] best = new int[k];
         for (int i = 0; i < k; i++) {
-            best[i] = order[i];
+            int pick = -1;
+            for (int v = 0; v < vocab; v++) {
+                boolean taken = false;
+                for (int j = 0; j < i; j++) {
+                    taken |= best[j] == v;
+                }
+                if (!taken && (pick < 0 || logits[offset + v] > logits[offset + pick])) {
+                    pick = v;
+                }
+            }
+            best[i] = pick;
         }
         return best;
     }

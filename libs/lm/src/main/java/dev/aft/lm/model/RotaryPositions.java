@@ -1,7 +1,6 @@
 package dev.aft.lm.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.aft.lm.checkpoint.LlamaConfig;
@@ -16,10 +15,28 @@ final class RotaryPositions {
 
     private final NDArray cos;
     private final NDArray sin;
+    private final NDArray rotateHalf;
+    private NDArray scaledCos;
+    private NDArray scaledSin;
 
     private RotaryPositions(NDArray cos, NDArray sin) {
         this.cos = cos;
         this.sin = sin;
+        this.rotateHalf = rotateHalfMatrix(cos.getManager(), Math.toIntExact(cos.getShape().tail()));
+    }
+
+    /**
+     * {@code R} with {@code x R = rotate_half(x) = [-x2, x1]}: one matrix product instead of split, negate and
+     * concatenate (the decoder is bound by operator count at small batch sizes).
+     */
+    private static NDArray rotateHalfMatrix(NDManager manager, int headDim) {
+        int half = headDim / 2;
+        float[] matrix = new float[headDim * headDim];
+        for (int j = 0; j < half; j++) {
+            matrix[(j + half) * headDim + j] = -1f;
+            matrix[j * headDim + j + half] = 1f;
+        }
+        return manager.create(matrix, new Shape(headDim, headDim));
     }
 
     /** Cos/sin tables {@code [length, headDim]} for positions {@code 0 .. length-1}, in {@code manager}. */
@@ -76,8 +93,15 @@ final class RotaryPositions {
 
     /** Rotates {@code heads} of shape {@code [batch, heads, length, headDim]}. */
     NDArray rotate(NDArray heads) {
-        NDList halves = heads.split(2, 3);
-        NDArray rotatedHalf = halves.get(1).neg().concat(halves.get(0), 3);
-        return heads.mul(cos).add(rotatedHalf.mul(sin));
+        return heads.mul(cos).add(heads.matMul(rotateHalf).mul(sin));
+    }
+
+    /** Rotates and multiplies by {@code scale} in the same operations (queries take the attention scale). */
+    NDArray rotateScaled(NDArray heads, double scale) {
+        if (scaledCos == null) {
+            scaledCos = cos.mul(scale);
+            scaledSin = sin.mul(scale);
+        }
+        return heads.mul(scaledCos).add(heads.matMul(rotateHalf).mul(scaledSin));
     }
 }
