@@ -38,7 +38,7 @@ class TokenizerTest {
         assertThat(encoded.offsets()).containsExactly(0, 3, 7, 10, 12, 18);
         assertThat(tokenizer.tokenText(encoded.ids()[1])).isEqualTo(" wug");
         assertThat(tokenizer.tokenId(TokenizerFiles.EOS)).isEqualTo(TokenizerFiles.EOS_ID);
-        assertThat(tokenizer.vocabSize()).isEqualTo(3 + 256 + 1 + 7 + 16) // specials, bytes, "▁", words, their 16 distinct characters;
+        assertThat(tokenizer.vocabSize()).isEqualTo(3 + 256 + 1 + 7 + 16); // specials, bytes, space mark, words, characters
     }
 
     @Test
