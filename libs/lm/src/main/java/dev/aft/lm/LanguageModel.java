@@ -11,6 +11,7 @@ import dev.aft.lm.model.LlamaModel;
 import dev.aft.lm.scoring.PromptScorer;
 import dev.aft.lm.scoring.TokenScores;
 import dev.aft.lm.tokenizer.Tokenizer;
+import dev.aft.lm.training.LoraAdapters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,19 +99,29 @@ public final class LanguageModel implements AutoCloseable {
         }
     }
 
-    private static final String ADAPTER_CONFIG = "adapter_config.json";
-
+    /**
+     * The weights of {@code folder}; for a LoRA adapter folder, its base model (found by
+     * {@code baseModelLocator} from {@code base_model_name_or_path}) with the adapters merged in, so that the
+     * fine-tuned model runs at the base model's speed.
+     */
     private static LlamaModel loadWeights(Path folder, Function<String, Path> baseModelLocator) {
-        if (Files.isRegularFile(folder.resolve(ADAPTER_CONFIG))) {
-            // LoRA adapter folders load once libs/lm's training package writes and reads them.
-            throw new CheckpointException("LoRA adapter folders cannot be loaded yet: " + folder);
-        }
-        return LlamaModel.load(folder);
+        return LoraAdapters.isAdapter(folder)
+                ? LoraAdapters.read(folder).loadMerged(weightsFolder(folder, baseModelLocator))
+                : LlamaModel.load(folder);
     }
 
     /** The folder holding the weights: the folder itself, or an adapter's base model. */
     private static Path weightsFolder(Path folder, Function<String, Path> baseModelLocator) {
-        return folder;
+        if (!LoraAdapters.isAdapter(folder)) {
+            return folder;
+        }
+        String base = LoraAdapters.read(folder).baseModel();
+        Path located = baseModelLocator.apply(base);
+        if (located == null || !Files.isDirectory(located) || located.equals(folder)) {
+            throw new CheckpointException("LoRA adapter " + folder + " names base model '" + base
+                    + "', which cannot be found");
+        }
+        return located;
     }
 
     private static List<Integer> eosTokenIds(Path folder, LlamaConfig config) {
