@@ -54,7 +54,7 @@ class OutboxRecoveryIT {
     @Test
     void aRowCommittedBeforeACrashIsPublishedOnceAfterTheRestart() throws Exception {
         String experimentId;
-        env.put("AFT_DATASET_OUTBOX_RELAY_ENABLED", "false");
+        env.put("AFT_OUTBOX_RELAY_ENABLED", "false");
         try (ServiceProcess service = ServiceProcess.start(ServiceProcess.jarUnderTest(), env)) {
             experimentId = createExperiment(service);
             service.crash();
@@ -65,7 +65,7 @@ class OutboxRecoveryIT {
                     Duration.ZERO)).as("nothing published while the relay was off").isEmpty();
         }
 
-        env.put("AFT_DATASET_OUTBOX_RELAY_ENABLED", "true");
+        env.put("AFT_OUTBOX_RELAY_ENABLED", "true");
         try (ServiceProcess service = ServiceProcess.start(ServiceProcess.jarUnderTest(), env)) {
             try (TopicReader reader = TopicReader.fromBeginning(Topics.DATASETS)) {
                 List<EventEnvelope<?>> events = reader.awaitEvents(e -> e.experimentId().equals(experimentId), 1,

@@ -2,7 +2,6 @@ package dev.aft.dataset.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 /** dataset-service settings ({@code aft.dataset.*}). */
 @ConfigMapping(prefix = "aft.dataset")
@@ -22,7 +21,6 @@ public interface DatasetServiceConfig {
 
     Limits limits();
 
-    Outbox outbox();
 
     /** Bounds on uploaded data; requests over them get a 400 naming the limit. */
     interface Limits {
@@ -41,20 +39,5 @@ public interface DatasetServiceConfig {
         /** Most options of one test item. */
         @WithDefault("26")
         int maxOptions();
-    }
-
-    /** The transactional outbox relay that publishes committed events to Kafka. */
-    interface Outbox {
-        /** Whether this instance relays its outbox (off only to test recovery of unsent rows). */
-        @WithDefault("true")
-        boolean relayEnabled();
-
-        /** How often the relay looks for unsent rows (it is also woken right after each commit). */
-        @WithDefault("1s")
-        Duration relayInterval();
-
-        /** Most rows one relay pass sends. */
-        @WithDefault("100")
-        int batchSize();
     }
 }

@@ -1,16 +1,14 @@
 package dev.aft.dataset.domain;
 
 import dev.aft.contracts.EventEnvelope;
-import dev.aft.contracts.Topics;
 import dev.aft.contracts.events.ContentLink;
 import dev.aft.contracts.events.DatasetCreated;
 import dev.aft.contracts.serde.ContractJson;
-import dev.aft.contracts.serde.EventCodec;
 import dev.aft.dataset.config.DatasetServiceConfig;
 import dev.aft.dataset.persistence.DatasetContentEntity;
 import dev.aft.dataset.persistence.DatasetEntity;
 import dev.aft.dataset.persistence.ExperimentEntity;
-import dev.aft.dataset.persistence.OutboxEntry;
+import dev.aft.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,10 +25,12 @@ import java.util.UUID;
 public class ExperimentService {
 
     private final DatasetServiceConfig config;
+    private final Outbox outbox;
     private final Clock clock = Clock.systemUTC();
 
-    public ExperimentService(DatasetServiceConfig config) {
+    public ExperimentService(DatasetServiceConfig config, Outbox outbox) {
         this.config = config;
+        this.outbox = outbox;
     }
 
     @WithTransaction
@@ -65,18 +65,11 @@ public class ExperimentService {
                 link(datasetId, "tests.jsonl", dataset.testsSha256, dataset.testsBytes));
         EventEnvelope<DatasetCreated> event = EventEnvelope.of(experimentId, null, config.producer(), payload, clock);
 
-        OutboxEntry outbox = new OutboxEntry();
-        outbox.eventId = event.id();
-        outbox.topic = Topics.withPrefix(config.topicPrefix(), event.topic());
-        outbox.messageKey = experimentId;
-        outbox.payload = EventCodec.encode(event);
-        outbox.createdAt = now;
-
         return experiment.persist()
                 .chain(() -> dataset.persist())
                 .chain(() -> content(datasetId, DatasetContentEntity.DOCUMENTS, data.documentsJsonl()).persist())
                 .chain(() -> content(datasetId, DatasetContentEntity.TESTS, data.testsJsonl()).persist())
-                .chain(() -> outbox.persist())
+                .chain(() -> outbox.add(event, config.topicPrefix()))
                 .replaceWith(event);
     }
 

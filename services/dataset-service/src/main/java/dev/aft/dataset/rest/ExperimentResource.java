@@ -7,7 +7,7 @@ import dev.aft.dataset.domain.ExperimentRequest;
 import dev.aft.dataset.domain.ExperimentRequestParser;
 import dev.aft.dataset.domain.ExperimentService;
 import dev.aft.dataset.domain.MaterializedDataset;
-import dev.aft.dataset.messaging.OutboxRelay;
+import dev.aft.outbox.OutboxRelay;
 import dev.aft.dataset.persistence.ExperimentEntity;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

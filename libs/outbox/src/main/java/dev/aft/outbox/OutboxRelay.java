@@ -1,8 +1,5 @@
-package dev.aft.dataset.messaging;
+package dev.aft.outbox;
 
-import dev.aft.contracts.Topics;
-import dev.aft.dataset.config.DatasetServiceConfig;
-import dev.aft.dataset.persistence.OutboxEntry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -18,25 +15,30 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed outbox rows to Kafka in order, waiting for the broker's acknowledgement (acks=all,
- * idempotent producer) before marking a row published. A crash between send and mark re-sends the row on the
- * next pass: delivery is at least once, and consumers deduplicate on the event id.
+ * Publishes committed outbox rows to Kafka in order, waiting for the broker's acknowledgement before marking
+ * a row published. A crash between send and mark re-sends the row on the next pass: delivery is at least
+ * once, and consumers deduplicate on the event id.
+ *
+ * <p>Every row names its topic, so one channel, {@value #CHANNEL}, serves all of a service's topics; a service
+ * configures it as {@code mp.messaging.outgoing.aft-outbox.*} (connector, serializers, {@code acks=all},
+ * idempotence).
  */
 @ApplicationScoped
 public class OutboxRelay {
 
+    public static final String CHANNEL = "aft-outbox";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final DatasetServiceConfig config;
+    private final OutboxConfig config;
     private final MutinyEmitter<byte[]> emitter;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public OutboxRelay(DatasetServiceConfig config, @Channel(Topics.DATASETS) MutinyEmitter<byte[]> emitter) {
+    public OutboxRelay(OutboxConfig config, @Channel(CHANNEL) MutinyEmitter<byte[]> emitter) {
         this.config = config;
         this.emitter = emitter;
     }
 
-    @Scheduled(every = "${aft.dataset.outbox.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${aft.outbox.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledPass() {
         return relay().replaceWithVoid();
     }
@@ -48,11 +50,11 @@ public class OutboxRelay {
 
     /** One pass: sends up to a batch of unpublished rows; yields how many were published. */
     public Uni<Integer> relay() {
-        if (!config.outbox().relayEnabled() || !running.compareAndSet(false, true)) {
+        if (!config.relayEnabled() || !running.compareAndSet(false, true)) {
             return Uni.createFrom().item(0);
         }
         return Panache.withSession(() -> OutboxEntry.<OutboxEntry>find("publishedAt is null order by position")
-                        .page(0, config.outbox().batchSize()).list())
+                        .page(0, config.batchSize()).list())
                 .chain(this::publishInOrder)
                 .eventually(() -> running.set(false));
     }

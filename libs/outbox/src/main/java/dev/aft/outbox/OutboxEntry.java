@@ -1,4 +1,4 @@
-package dev.aft.dataset.persistence;
+package dev.aft.outbox;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
