@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds libs/lm and times full and LoRA fine-tuning of a ~4M-parameter Llama (batch 16 x 128 tokens).
-# Usage: libs/lm/benchmark-training.sh [measured steps] [warm-up steps]   (MVN_FLAGS=-o to build offline)
+# Usage: libs/lm/benchmark-training.sh [measured steps] [warm-up steps] [full|lora|both]
+# (MVN_FLAGS=-o to build offline)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"

@@ -81,11 +81,10 @@ final class AdamW implements AutoCloseable {
                 String name = entry.getKey();
                 NDArray parameter = entry.getValue();
                 NDArray gradient = gradients.get(name);
-                if (clip != 1.0) {
-                    gradient = gradient.mul(clip);
-                }
-                NDArray m = firstMoments.get(name).muli(BETA1).addi(gradient.mul(1 - BETA1));
-                NDArray v = secondMoments.get(name).muli(BETA2).addi(gradient.square().muli(1 - BETA2));
+                // The clipping factor rides on the moment coefficients: one pass less over every gradient.
+                NDArray m = firstMoments.get(name).muli(BETA1).addi(gradient.mul((1 - BETA1) * clip));
+                NDArray v = secondMoments.get(name).muli(BETA2)
+                        .addi(gradient.square().muli((1 - BETA2) * clip * clip));
                 if (weightDecay > 0 && decayed.contains(name)) {
                     parameter.muli(1 - learningRate * weightDecay);
                 }
