@@ -1,10 +1,5 @@
 package dev.aft.lm.training;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import dev.aft.lm.checkpoint.CheckpointException;
 import dev.aft.lm.checkpoint.LlamaCheckpoint;
 import dev.aft.lm.checkpoint.LlamaConfig;
@@ -38,9 +33,6 @@ public final class FineTuner {
     static final List<String> TOKENIZER_FILES = List.of("tokenizer.json", "tokenizer_config.json",
             "generation_config.json", "special_tokens_map.json");
 
-    /** libtorch's DJL gradient collector is process-wide: one backward pass at a time. */
-    private static final Object GRADIENT_COLLECTION = new Object();
-
     private FineTuner() {
     }
 
@@ -63,8 +55,11 @@ public final class FineTuner {
                 baseModelFolder.toAbsolutePath().normalize().getFileName().toString());
     }
 
-    /** As {@link #train(Path, List, TrainingOptions, Path, Path, TrainingListener, BooleanSupplier)}, with the
-     * {@code base_model_name_or_path} a LoRA adapter folder names. */
+    /**
+     * As {@link #train(Path, List, TrainingOptions, Path, Path, TrainingListener, BooleanSupplier)}, with the
+     * {@code base_model_name_or_path} a LoRA adapter folder names (for example the base model's id on a
+     * server).
+     */
     public static TrainingResult train(Path baseModelFolder, List<TrainingExample> examples, TrainingOptions options,
             Path workDir, Path outputFolder, TrainingListener listener, BooleanSupplier cancelled,
             String baseModelName) {
@@ -126,10 +121,10 @@ public final class FineTuner {
         }
         TrainingCheckpoint.State state = TrainingCheckpoint.readState(latest.get());
         if (state.format() != TrainingCheckpoint.State.FORMAT || !state.fingerprint().equals(fingerprint)) {
-            String options1 = options.describeTraining();
-            String why = state.options().equals(options1)
+            String requested = options.describeTraining();
+            String why = state.options().equals(requested)
                     ? "the base model or the training examples differ"
-                    : "the options differ: checkpoint [" + state.options() + "], requested [" + options1 + "]";
+                    : "the options differ: checkpoint [" + state.options() + "], requested [" + requested + "]";
             throw new IllegalStateException("Work folder " + workDir + " holds a checkpoint (" + latest.get()
                     .getFileName() + ") of a different training run: " + why
                     + ". Use a fresh work folder or delete this one.");
@@ -187,92 +182,5 @@ public final class FineTuner {
         batches.digest(digest);
         digest.update(options.describeTraining().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /**
-     * The in-memory state of a run: the model, what is trained, the optimizer and the step count. One
-     * {@link #step(double)} is one optimizer step; its arrays live in a manager closed at the end of it.
-     */
-    static final class TrainingRun implements AutoCloseable {
-        private final LlamaModel model;
-        private final TrainingOptions options;
-        private final TrainingBatches batches;
-        private final TrainableWeights weights;
-        private final AdamW optimizer;
-        private long tokens;
-        private double loss = Double.NaN;
-
-        TrainingRun(LlamaModel model, TrainingOptions options, TrainingBatches batches) {
-            this.model = model;
-            this.options = options;
-            this.batches = batches;
-            this.weights = options.method() == TrainingOptions.Method.LORA ? TrainableWeights.lora(model, options)
-                    : TrainableWeights.full(model);
-            this.optimizer = new AdamW(weights.arrays(), weights.decayed(), options.weightDecay());
-            weights.requireGradients(true);
-        }
-
-        void restore(TrainingCheckpoint.Contents checkpoint) {
-            weights.restore(checkpoint.weights());
-            optimizer.restore(checkpoint.optimizer(), checkpoint.state().step());
-            tokens = checkpoint.state().tokens();
-            loss = checkpoint.state().loss();
-        }
-
-        /** Runs the next step at {@code learningRate}; returns its loss. */
-        double step(double learningRate) {
-            TrainingBatches.Batch batch = batches.batch(optimizer.step());
-            try (NDManager scope = NDManager.newBaseManager()) {
-                Shape shape = new Shape(batch.rows(), batch.length());
-                NDArray inputs = scope.create(batch.inputs(), shape);
-                NDArray targets = scope.create(batch.targets(), shape);
-                NDArray mask = scope.create(batch.mask(), shape);
-                NDArray lossArray;
-                synchronized (GRADIENT_COLLECTION) {
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        lossArray = MaskedCrossEntropy.loss(model.logits(inputs), targets, mask, batch.counted());
-                        collector.backward(lossArray);
-                    }
-                    GradientRecording.set(false);
-                }
-                loss = lossArray.getFloat();
-            }
-            optimizer.update(learningRate, options.maxGradNorm());
-            tokens += batch.tokens();
-            return loss;
-        }
-
-        /** Steps done. */
-        int step() {
-            return optimizer.step();
-        }
-
-        long tokens() {
-            return tokens;
-        }
-
-        double loss() {
-            return loss;
-        }
-
-        TrainableWeights weights() {
-            return weights;
-        }
-
-        AdamW optimizer() {
-            return optimizer;
-        }
-
-        /** Back to the inference state: nothing requires a gradient any more. */
-        void finish() {
-            weights.requireGradients(false);
-        }
-
-        @Override
-        public void close() {
-            weights.requireGradients(false);
-            weights.close();
-            optimizer.close();
-        }
     }
 }

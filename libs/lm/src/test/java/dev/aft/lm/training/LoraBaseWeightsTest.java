@@ -18,7 +18,7 @@ class LoraBaseWeightsTest {
                 .withSteps(10).withBatchSize(2).withLearningRate(1e-2).withWeightDecay(0.1);
         try (LlamaModel model = LlamaModel.randomlyInitialized(TinyModels.config(), 4, 0.02)) {
             Map<String, float[]> before = values(model.parameters());
-            try (FineTuner.TrainingRun run = new FineTuner.TrainingRun(model, options,
+            try (TrainingRun run = new TrainingRun(model, options,
                     new TrainingBatches(examples, options, model.config()))) {
                 Map<String, float[]> adaptersBefore = values(run.weights().arrays());
                 for (int i = 0; i < 10; i++) {

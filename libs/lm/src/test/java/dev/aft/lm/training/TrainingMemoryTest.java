@@ -17,7 +17,7 @@ class TrainingMemoryTest {
         TrainingOptions options = TrainingOptions.defaults().withSteps(200).withBatchSize(2).withWeightDecay(0.01);
         try (NDManager probe = NDManager.newBaseManager();
                 LlamaModel model = LlamaModel.randomlyInitialized(TinyModels.config(), 9, 0.02);
-                FineTuner.TrainingRun run = new FineTuner.TrainingRun(model, options,
+                TrainingRun run = new TrainingRun(model, options,
                         new TrainingBatches(examples, options, model.config()))) {
             NDManager system = probe.getParentManager();
             // libtorch turns gradient recording on in new threads: the run must not depend on the caller.
