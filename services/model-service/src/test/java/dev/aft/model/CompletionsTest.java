@@ -160,6 +160,39 @@ class CompletionsTest {
     }
 
     @Test
+    void theOnePassScoringRequestGeneratesTheSameGreedyTokenAsGeneration() {
+        for (String prompt : List.of("the cat sat on", "paris is the capital of", "hello")) {
+            JsonPath one = complete("""
+                    {"model": "tiny", "prompt": "%s", "max_tokens": 1, "echo": true, "logprobs": 2, "temperature": 0}"""
+                    .formatted(prompt));
+            JsonPath two = complete("""
+                    {"model": "tiny", "prompt": "%s", "max_tokens": 2, "echo": true, "logprobs": 2, "temperature": 0}"""
+                    .formatted(prompt));
+            List<String> tokens = one.getList("choices[0].logprobs.tokens", String.class);
+            int last = tokens.size() - 1;
+            assertThat(two.getList("choices[0].logprobs.tokens", String.class).subList(0, last + 1)).isEqualTo(tokens);
+            assertClose(one.getList("choices[0].logprobs.token_logprobs", Float.class),
+                    two.getList("choices[0].logprobs.token_logprobs", Float.class).subList(0, last + 1));
+            assertThat(one.getMap("choices[0].logprobs.top_logprobs[" + last + "]").keySet())
+                    .isEqualTo(two.getMap("choices[0].logprobs.top_logprobs[" + last + "]").keySet());
+            assertThat(two.getString("choices[0].text")).startsWith(one.getString("choices[0].text"));
+            assertThat(one.getInt("usage.completion_tokens")).isEqualTo(1);
+            assertThat(one.getString("choices[0].finish_reason")).isEqualTo("length");
+        }
+    }
+
+    @Test
+    void readinessReportsTheModelsAndMetricsCountTokens() {
+        JsonPath health = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+        assertThat(health.getList("checks.name", String.class)).contains("models");
+        complete("{\"model\": \"tiny\", \"prompt\": \"the cat\", \"max_tokens\": 2}");
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("aft_model_tokens_total{endpoint=\"completions\",kind=\"prompt\",model=\"tiny\"")
+                .contains("aft_model_inference_seconds_count{endpoint=\"completions\",model=\"tiny\"")
+                .contains("aft_model_fine_tuning_jobs_scheduled");
+    }
+
+    @Test
     void tokenIdPromptsAreScoredLikeTheirText() {
         JsonPath text = complete("""
                 {"model": "tiny", "prompt": "the cat sat", "max_tokens": 0, "echo": true, "logprobs": 0}""");

@@ -114,6 +114,37 @@ class FineTuningRecoveryIT {
         assertThat(home.resolve("jobs").resolve(job)).doesNotExist();
     }
 
+    @org.junit.jupiter.api.Test
+    void aGracefulStopCheckpointsTheRunningJobAndTheNextStartFinishesIt() throws Exception {
+        String job;
+        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.jarUnderTest(), env)) {
+            String file = at(service).multiPart("file", "facts.jsonl", FineTuning.FACTS.getBytes(StandardCharsets.UTF_8),
+                    "application/jsonl").multiPart("purpose", "fine-tune").post("/v1/files").then().statusCode(200)
+                    .extract().jsonPath().getString("id");
+            // No periodic checkpoints: the only one is written when the service stops.
+            job = at(service).contentType("application/json").body("""
+                    {"model": "tiny", "training_file": "%s", "suffix": "stop", "seed": 12,
+                     "hyperparameters": {"steps": %d, "batch_size": 4, "learning_rate": 0.01, "checkpoint_every": 0}}"""
+                    .formatted(file, STEPS)).post("/v1/fine_tuning/jobs").then().statusCode(200).extract().jsonPath()
+                    .getString("id");
+            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> at(service).get("/v1/fine_tuning/jobs/" + job + "/events").jsonPath()
+                            .getList("data.type", String.class).contains("metrics"));
+        }
+        assertThat(status(job)).isEqualTo("running");
+        int checkpoint = lastCheckpoint(job);
+        assertThat(checkpoint).isBetween(1, STEPS - 1);
+        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.jarUnderTest(), env)) {
+            JsonPath done = awaitFinished(service, job);
+            assertThat(done.getString("status")).as(service.log()).isEqualTo("succeeded");
+            List<String> messages = at(service).queryParam("limit", 100).get("/v1/fine_tuning/jobs/" + job + "/events")
+                    .jsonPath().getList("data.message", String.class);
+            assertThat(messages.get(0)).endsWith("(resumed from a checkpoint)");
+            assertThat(messages).anyMatch(m -> m.startsWith("The service is stopping: the job pauses at step "
+                    + checkpoint));
+        }
+    }
+
     private static RequestSpecification at(ServiceProcess service) {
         return given().baseUri(service.baseUrl());
     }

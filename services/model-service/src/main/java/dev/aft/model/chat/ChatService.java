@@ -4,6 +4,7 @@ import dev.aft.lm.generation.Generation;
 import dev.aft.lm.generation.GenerationRequest;
 import dev.aft.model.api.OpenAiException;
 import dev.aft.model.inference.ContextLimits;
+import dev.aft.model.inference.InferenceMetrics;
 import dev.aft.model.inference.Sampling;
 import dev.aft.model.inference.TokenTexts;
 import dev.aft.model.models.LoadedModels;
@@ -29,17 +30,23 @@ public class ChatService {
 
     private final ModelRegistry registry;
     private final LoadedModels models;
+    private final InferenceMetrics metrics;
     private final Map<String, ChatTemplate> templates = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
-    public ChatService(ModelRegistry registry, LoadedModels models) {
+    public ChatService(ModelRegistry registry, LoadedModels models, InferenceMetrics metrics) {
         this.registry = registry;
         this.models = models;
+        this.metrics = metrics;
     }
 
     public ChatCompletionResponse complete(ChatRequest request) {
         ModelEntry entry = registry.require(request.model());
-        return models.use(entry, model -> complete(request, model));
+        long start = System.nanoTime();
+        ChatCompletionResponse response = models.use(entry, model -> complete(request, model));
+        metrics.record("chat", entry.id(), java.time.Duration.ofNanos(System.nanoTime() - start),
+                response.usage().promptTokens(), response.usage().completionTokens());
+        return response;
     }
 
     /** The model's chat template, parsed once; a 400 when the model has none. */

@@ -40,10 +40,13 @@ public class JobQueue {
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
-    public JobQueue(ModelServiceConfig config, JobStore store, JobRunner runner) {
+    public JobQueue(ModelServiceConfig config, JobStore store, JobRunner runner,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.config = config;
         this.store = store;
         this.runner = runner;
+        io.micrometer.core.instrument.Gauge.builder("aft.model.fine_tuning.jobs.scheduled", scheduled, Set::size)
+                .description("Fine-tuning jobs validating, queued or training in this process").register(meters);
         this.training = Executors.newFixedThreadPool(Math.max(1, config.fineTuning().concurrency()),
                 threads("fine-tuning"));
     }

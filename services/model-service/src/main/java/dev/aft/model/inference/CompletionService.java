@@ -10,6 +10,7 @@ import dev.aft.model.models.ServedModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +26,22 @@ public class CompletionService {
 
     private final ModelRegistry registry;
     private final LoadedModels models;
+    private final InferenceMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
-    public CompletionService(ModelRegistry registry, LoadedModels models) {
+    public CompletionService(ModelRegistry registry, LoadedModels models, InferenceMetrics metrics) {
         this.registry = registry;
         this.models = models;
+        this.metrics = metrics;
     }
 
     public CompletionResponse complete(CompletionRequest request) {
         ModelEntry entry = registry.require(request.model());
-        return models.use(entry, model -> complete(request, model));
+        long start = System.nanoTime();
+        CompletionResponse response = models.use(entry, model -> complete(request, model));
+        metrics.record("completions", entry.id(), java.time.Duration.ofNanos(System.nanoTime() - start),
+                response.usage().promptTokens(), response.usage().completionTokens());
+        return response;
     }
 
     private CompletionResponse complete(CompletionRequest request, ServedModel model) {
@@ -50,11 +57,24 @@ public class CompletionService {
         boolean withLogprobs = request.logprobs() != null;
         int top = withLogprobs ? request.logprobs() : 0;
 
-        List<TokenScores> promptScores = request.echo() && withLogprobs
-                ? model.model().score(prompts.stream().map(EncodedPrompt::tokens).toList(), top)
-                : null;
-        List<Generation> generations = request.maxTokens() > 0 ? generate(prompts, sampling, request.maxTokens(), top,
-                model) : null;
+        List<TokenScores> promptScores;
+        List<Generation> generations;
+        if (request.echo() && top >= 1 && request.maxTokens() == 1 && sampling.temperature() == 0) {
+            // lm-evaluation-harness's scoring request: one pass gives the prompt's scores and the greedy next token.
+            promptScores = model.model().score(prompts.stream().map(p -> withPlaceholder(p.tokens())).toList(), top);
+            generations = new ArrayList<>();
+            for (int p = 0; p < prompts.size(); p++) {
+                Generation next = nextToken(prompts.get(p).tokens(), promptScores.get(p), sampling.stop(), model);
+                for (int j = 0; j < sampling.n(); j++) {
+                    generations.add(next);
+                }
+            }
+        } else {
+            promptScores = request.echo() && withLogprobs
+                    ? model.model().score(prompts.stream().map(EncodedPrompt::tokens).toList(), top)
+                    : null;
+            generations = request.maxTokens() > 0 ? generate(prompts, sampling, request.maxTokens(), top, model) : null;
+        }
 
         List<CompletionResponse.Choice> choices = new ArrayList<>();
         int promptTokens = 0;
@@ -79,6 +99,40 @@ public class CompletionService {
         return new CompletionResponse("cmpl-" + UUID.randomUUID().toString().replace("-", ""),
                 CompletionResponse.OBJECT, clock.instant().getEpochSecond(), request.model(), choices,
                 new CompletionResponse.Usage(promptTokens, completionTokens, promptTokens + completionTokens));
+    }
+
+    private static int[] withPlaceholder(int[] prompt) {
+        return Arrays.copyOf(prompt, prompt.length + 1);
+    }
+
+    /**
+     * The greedy next token after {@code prompt}, read from the scores of {@code prompt + placeholder} (the
+     * alternatives at the placeholder's position), finished as the generator would finish it: an end-of-sequence
+     * token ends with no text, a stop string cuts the text.
+     */
+    private static Generation nextToken(int[] prompt, TokenScores scores, List<String> stop, ServedModel model) {
+        int position = prompt.length;
+        int token = scores.topIds()[position][0];
+        float logprob = scores.topLogprobs()[position][0];
+        if (model.model().eosTokenIds().contains(token)) {
+            return new Generation(new int[0], "", Generation.FinishReason.STOP, new float[0], new int[0][],
+                    new float[0][]);
+        }
+        String text = model.tokenizer().continuationText(prompt, new int[] {token});
+        Generation.FinishReason reason = Generation.FinishReason.LENGTH;
+        int cut = -1;
+        for (String s : stop) {
+            int at = text.indexOf(s);
+            if (at >= 0 && (cut < 0 || at < cut)) {
+                cut = at;
+            }
+        }
+        if (cut >= 0) {
+            text = text.substring(0, cut);
+            reason = Generation.FinishReason.STOP;
+        }
+        return new Generation(new int[] {token}, text, reason, new float[] {logprob},
+                new int[][] {scores.topIds()[position]}, new float[][] {scores.topLogprobs()[position]});
     }
 
     private static List<Generation> generate(List<EncodedPrompt> prompts, Sampling sampling, int maxTokens, int top,
