@@ -56,6 +56,7 @@ class CompletionsTest {
 
         error = OpenAiErrors.error(post("/v1/completions", "{\"model\": \"nope\", \"prompt\": \"the cat\"}"), 404);
         assertThat(error).containsEntry("code", "model_not_found");
+        assertThat(OpenAiErrors.error(given().get("/v1/nothing-here"), 404)).containsEntry("code", "unknown_url");
     }
 
     @Test

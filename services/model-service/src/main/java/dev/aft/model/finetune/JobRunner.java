@@ -96,9 +96,13 @@ public class JobRunner {
         }
         Path folder = jobFolder(id);
         Path output = folder.resolve("output");
+        ModelEntry base = registry.find(job.model).orElse(null);
+        if (base == null) {
+            fail(id, EnumSet.of(JobStatus.RUNNING), "model_not_found", "model", "The model '" + job.model
+                    + "' is no longer served.");
+            return;
+        }
         try {
-            ModelEntry base = registry.find(job.model).orElseThrow(() -> new IllegalArgumentException(
-                    "the model '" + job.model + "' no longer exists"));
             TrainingExamples.Result examples = TrainingExamples.of(files.records(job.trainingFile), base.folder());
             if (examples.truncated() > 0) {
                 event(id, "warn", "message", examples.truncated() + " example(s) were longer than the model's"
