@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aft.model.api.OpenAiException;
 import dev.aft.model.config.ModelServiceConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -21,8 +22,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The models this service serves: every folder under {@code <home>/models} (by folder name), the shipped
- * reference model when its folder exists, and each fine-tuned model as soon as its job succeeds.
+ * reference model when its folder exists, and each fine-tuned model as soon as its job succeeds. The folders
+ * are read at start; models load lazily ({@link LoadedModels}).
  */
+@Startup
 @ApplicationScoped
 public class ModelRegistry {
 
