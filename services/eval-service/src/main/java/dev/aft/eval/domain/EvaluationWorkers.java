@@ -51,10 +51,6 @@ public class EvaluationWorkers {
     }
 
     void start(@Observes StartupEvent event) {
-        int reset = Reactive.await(evaluations::resetRunning);
-        if (reset > 0) {
-            LOG.infof("%d evaluation(s) left running by a previous process start over", reset);
-        }
         AtomicInteger number = new AtomicInteger();
         pool = Executors.newFixedThreadPool(config.workers().concurrency(), r -> {
             Thread thread = new Thread(r, "eval-worker-" + number.incrementAndGet());
@@ -93,8 +89,17 @@ public class EvaluationWorkers {
 
     private void dispatchLoop() {
         long poll = Math.max(100, config.workers().pollInterval().toMillis());
+        boolean reset = false;
         while (!stopping) {
             try {
+                if (!reset) {
+                    // once, before anything is claimed: what a previous process was running starts over
+                    int count = Reactive.await(evaluations::resetRunning);
+                    reset = true;
+                    if (count > 0) {
+                        LOG.infof("%d evaluation(s) left running by a previous process start over", count);
+                    }
+                }
                 dispatch();
                 wakeUps.tryAcquire(poll, TimeUnit.MILLISECONDS);
                 wakeUps.drainPermits();

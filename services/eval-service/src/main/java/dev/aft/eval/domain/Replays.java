@@ -94,9 +94,11 @@ public class Replays {
 
     /** Replays a previous process was reading when it stopped are read again (nothing doubles). */
     void resume(@Observes StartupEvent event) {
-        List<ReplayEntity> unfinished = Reactive.await(() -> Panache.withSession(
-                () -> ReplayEntity.<ReplayEntity>find("state", ReplayEntity.READING).list()));
-        unfinished.forEach(replay -> readers.submit(() -> read(replay.id)));
+        readers.submit(() -> {
+            List<ReplayEntity> unfinished = Reactive.await(() -> Panache.withSession(
+                    () -> ReplayEntity.<ReplayEntity>find("state", ReplayEntity.READING).list()));
+            unfinished.forEach(replay -> readers.submit(() -> read(replay.id)));
+        });
     }
 
     void stop(@Observes ShutdownEvent event) {
