@@ -69,7 +69,7 @@ public class Runs {
                 return Uni.createFrom().nullItem();
             }
             return DatasetEntity.<DatasetEntity>findById(run.datasetId).chain(dataset -> AugmentationEntity
-                    .<AugmentationEntity>list("datasetId order by id", run.datasetId).map(augmentations -> {
+                    .<AugmentationEntity>list("datasetId = ?1 order by id", run.datasetId).map(augmentations -> {
                         run.state = RunState.RUNNING;
                         if (run.startedAt == null) {
                             run.startedAt = now();
