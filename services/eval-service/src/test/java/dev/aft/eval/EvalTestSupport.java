@@ -67,9 +67,13 @@ final class EvalTestSupport {
 
     /** {@code POST /experiments} on the real dataset-service: the test reversals dataset under {@code plan}. */
     static JsonPath createExperiment(Plan plan) {
+        return createExperiment(plan, TestData.PARAMETERS);
+    }
+
+    static JsonPath createExperiment(Plan plan, Map<String, Object> parameters) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "eval-service test");
-        body.put("dataset", Map.of("family", TestData.FAMILY, "parameters", TestData.PARAMETERS, "seed", TestData.SEED));
+        body.put("dataset", Map.of("family", TestData.FAMILY, "parameters", parameters, "seed", TestData.SEED));
         try {
             body.put("plan", ContractJson.mapper().readTree(ContractJson.mapper().writeValueAsString(plan)));
             return given().baseUri(ServicesResource.datasetServiceUrl()).contentType("application/json")

@@ -11,6 +11,8 @@ final class TestData {
     static final String FAMILY = "simple-reversals";
     static final Map<String, Object> PARAMETERS = Map.of("facts", 6, "articlesPerFact", 2);
     static final long SEED = 11;
+    /** A larger world for the crash-recovery test: 100 facts, 200 test items. */
+    static final Map<String, Object> LARGE_PARAMETERS = Map.of("facts", 100, "articlesPerFact", 1);
 
     /** The default in-context instruction of eval-service (its configuration). */
     static final String INSTRUCTION = "Here are some documents. Everything they say is true.";
@@ -23,7 +25,11 @@ final class TestData {
         return Families.generator(FAMILY).generate(PARAMETERS, SEED);
     }
 
+    static Dataset large() {
+        return Families.generator(FAMILY).generate(LARGE_PARAMETERS, SEED);
+    }
+
     static List<Dataset> all() {
-        return List.of(reversals());
+        return List.of(reversals(), large());
     }
 }

@@ -119,10 +119,11 @@ public final class ContextPlanner {
     private Function<TestItem, InContext> retrieving(List<Document> documents, int budget) {
         Retrieval retrieval = new Retrieval(documents);
         double tokensPerChar = tokensPerChar(documents);
+        int instructionTokens = count(text(List.of())).orElse(0);
         return item -> {
             List<Integer> ranked = retrieval.rank(item);
             List<Integer> chosen = new ArrayList<>();
-            double estimate = count(text(List.of())).orElse(0);
+            double estimate = instructionTokens;
             for (int d : ranked) {
                 double tokens = documents.get(d).text().length() * tokensPerChar * 1.1 + 2;
                 if (estimate + tokens <= budget) {
