@@ -75,7 +75,7 @@ class FineTuningRecoveryIT {
                 .then().statusCode(200).extract().jsonPath().getString("status");
         assertThat(status).as("the job still trains when the service dies").isIn("validating_files", "queued", "running");
         try (Connection connection = PostgresProvider.server().connect(database)) {
-            assertThat(connection.createStatement().executeUpdate("update training_run set job_id = null")).isEqualTo(1);
+            assertThat(connection.createStatement().executeUpdate("update training_run set jobid = null")).isEqualTo(1);
         }
 
         try (ServiceProcess service = ServiceProcess.start(ServiceProcess.jarUnderTest(), env)) {
