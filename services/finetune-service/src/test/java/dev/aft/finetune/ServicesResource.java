@@ -66,7 +66,7 @@ public class ServicesResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         List<String> words = TinyModels.words(List.of(TestData.reversals()), String.join(" ", TestData.LOCAL_STATEMENTS));
-        TinyModels.write(home.resolve("models").resolve(TINY), words, 256, 1);
+        TinyModels.write(home.resolve("models").resolve(TINY), words, 1024, 1);
         Map<String, String> env = database();
         env.put("AFT_MODEL_HOME", home.toString());
         env.put("AFT_MODEL_REFERENCE_MODEL_PATH", home.resolve("no-reference-model").toString());

@@ -7,6 +7,7 @@ import dev.aft.contracts.plan.FineTunePlan;
 import dev.aft.contracts.plan.Hyperparameters;
 import dev.aft.knowledge.DatasetJsonl;
 import dev.aft.knowledge.Document;
+import dev.aft.modelclient.ModelApiException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,8 @@ public final class TrainingRun {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Polls in a row (each after the client's own retries) that may go unanswered before the run fails. */
+    private static final int MAX_UNANSWERED_POLLS = 10;
 
     private final ContentFetcher fetcher;
     private final Settings settings;
@@ -91,9 +94,23 @@ public final class TrainingRun {
         long maxWait = Math.max(wait, settings.maxPollInterval().toMillis());
         long lastProgress = Long.MIN_VALUE;
         int relayed = 0;
+        int unanswered = 0;
         while (true) {
-            TrainingBackend.JobStatus job = backend.job(jobId);
-            List<TrainingBackend.LossPoint> curve = backend.losses(jobId);
+            TrainingBackend.JobStatus job;
+            List<TrainingBackend.LossPoint> curve;
+            try {
+                job = backend.job(jobId);
+                curve = backend.losses(jobId);
+                unanswered = 0;
+            } catch (ModelApiException e) {
+                // a backend restarting mid-job is waited for (its jobs survive restarts); a 4xx is final
+                if (!e.retryable() || ++unanswered > MAX_UNANSWERED_POLLS || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                wait = Math.min(maxWait, wait * 2);
+                sleep(wait);
+                continue;
+            }
             if (job.finished()) {
                 if (!job.succeeded()) {
                     throw new TrainingFailure("fine-tuning job " + jobId + " at " + backend.describe() + " ended "
