@@ -16,6 +16,7 @@ import dev.aft.contracts.events.ModelTrained;
 import dev.aft.contracts.plan.AugmentStrategy;
 import dev.aft.contracts.plan.Condition;
 import dev.aft.contracts.plan.SentenceSplitting;
+import dev.aft.contracts.serde.EventCodec;
 import dev.aft.finetune.domain.RunIds;
 import dev.aft.finetune.domain.TrainingSet;
 import dev.aft.testing.KafkaTestResource;
@@ -51,11 +52,15 @@ class FineTuningPipelineTest {
     void baselineAndLocalAugmentedConditionsEachTrainOneModelOnTheirOwnTrainingSet() {
         String experimentId = createExperiment(plan(STEPS, SentenceSplitting.INDEPENDENT, Condition.FT,
                 Condition.FT_LOCAL)).getString("experimentId");
-        DatasetCreated dataset;
+        EventEnvelope<?> datasetEvent;
         try (TopicReader datasets = TopicReader.fromBeginning(Topics.DATASETS)) {
-            dataset = datasets.awaitExperiment(experimentId, 1, Duration.ofSeconds(60)).get(0)
-                    .payloadAs(DatasetCreated.class);
+            datasetEvent = datasets.awaitExperiment(experimentId, 1, Duration.ofSeconds(60)).get(0);
         }
+        DatasetCreated dataset = datasetEvent.payloadAs(DatasetCreated.class);
+        publishAugmentation(experimentId, dataset.datasetId(), AugmentStrategy.LOCAL,
+                serveStatements(TestData.LOCAL_STATEMENTS));
+        // a redelivered DatasetCreated and a second local augmentation of the dataset create no further runs
+        FinetuneTestSupport.publish(Topics.DATASETS, experimentId, EventCodec.encode(datasetEvent));
         publishAugmentation(experimentId, dataset.datasetId(), AugmentStrategy.LOCAL,
                 serveStatements(TestData.LOCAL_STATEMENTS));
 
