@@ -97,7 +97,7 @@ public class ServicesResource implements QuarkusTestResourceLifecycleManager {
         return start("dataset-service", env);
     }
 
-    private static Map<String, String> database() {
+    static Map<String, String> database() {
         String database = PostgresTestResource.createDatabase();
         PostgresServer server = PostgresProvider.server();
         Map<String, String> env = new HashMap<>();
@@ -108,7 +108,7 @@ public class ServicesResource implements QuarkusTestResourceLifecycleManager {
         return env;
     }
 
-    private static String start(String module, Map<String, String> env) {
+    static String start(String module, Map<String, String> env) {
         Path jar = RepositoryLayout.root().resolve("services").resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no packaged " + module + " at " + jar + "; build it first (./mvnw -o install"

@@ -30,11 +30,17 @@ final class TinyModels {
     }
 
     static void write(Path folder, List<String> words, int contextLength, long seed) {
+        write(folder, words, 32, 64, 2, contextLength, seed);
+    }
+
+    /** A model of {@code hidden} width, {@code layers} layers and 4 attention heads. */
+    static void write(Path folder, List<String> words, int hidden, int intermediate, int layers, int contextLength,
+            long seed) {
         try {
             Files.createDirectories(folder);
             Path tokenizer = TokenizerFiles.writeUnigram(folder, words);
             int vocabulary = new ObjectMapper().readTree(tokenizer.toFile()).path("model").path("vocab").size();
-            LlamaConfig config = LlamaConfig.of(32, 64, 2, 4, 4, vocabulary, contextLength, true);
+            LlamaConfig config = LlamaConfig.of(hidden, intermediate, layers, 4, 4, vocabulary, contextLength, true);
             Random random = new Random(seed);
             Map<String, FloatTensor> tensors = new LinkedHashMap<>();
             LlamaWeightNames.expectedShapes(config).forEach((name, shape) -> {
