@@ -116,6 +116,7 @@ public class ServicesResource implements QuarkusTestResourceLifecycleManager {
         }
         ServiceProcess service = ServiceProcess.start(jar, env);
         String database = env.get("AFT_TEST_DATABASE");
+        String home = env.get("AFT_MODEL_HOME");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             try {
@@ -123,7 +124,18 @@ public class ServicesResource implements QuarkusTestResourceLifecycleManager {
             } catch (Throwable e) {
                 // the test server may be gone already
             }
+            if (home != null) {
+                deleteTree(Path.of(home));
+            }
         }, module + "-stop"));
         return service.baseUrl();
+    }
+
+    static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a temporary folder: best effort
+        }
     }
 }
