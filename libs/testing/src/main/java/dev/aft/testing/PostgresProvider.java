@@ -16,7 +16,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * {@code AFT_POSTGRES_USER}/{@code AFT_POSTGRES_PASSWORD} (default aft/aft), when it answers;</li>
  * <li>in testcontainers mode where Docker answers, a container;</li>
  * <li>the machine's Debian cluster ({@code pg_ctlcluster}), started if it is down and given the role when
- * missing (needs root), and stopped again at exit if this JVM started it;</li>
+ * missing (needs root), and left running at exit: other test runs (other modules' test JVMs, a parallel build,
+ * a service started by {@code ./aft}) may be using it by then, and stopping it under them fails their tests;</li>
  * <li>an embedded PostgreSQL (binaries from a Maven artifact) on a free port.</li>
  * </ol>
  * {@code AFT_TEST_POSTGRES=embedded} skips straight to the embedded server (for machines whose PostgreSQL
@@ -79,11 +80,10 @@ public final class PostgresProvider {
             if (!found.online()) {
                 found.start();
                 startedHere = true;
-                Runtime.getRuntime().addShutdownHook(new Thread(found::stop, "postgres-cluster-stop"));
             }
             found.ensureRole(wanted.user(), wanted.password());
             PostgresServer candidate = new PostgresServer("127.0.0.1", found.port(), wanted.user(), wanted.password(),
-                    "system cluster " + found.version() + "/" + found.name() + (startedHere ? " (started for this run)" : ""));
+                    "system cluster " + found.version() + "/" + found.name() + (startedHere ? " (started for this run; left running)" : ""));
             if (candidate.answers()) {
                 return Optional.of(candidate);
             }
@@ -135,10 +135,6 @@ public final class PostgresProvider {
             if (result.exitCode() != 0) {
                 throw new IllegalStateException("pg_ctlcluster start failed: " + result.output().trim());
             }
-        }
-
-        void stop() {
-            Shell.run(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, name, "stop", "-m", "fast"), null);
         }
 
         /** Creates the login role (allowed to create databases) if it does not exist; needs root for peer login. */
