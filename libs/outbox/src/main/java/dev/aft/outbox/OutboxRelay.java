@@ -38,7 +38,10 @@ public class OutboxRelay {
         this.emitter = emitter;
     }
 
-    @Scheduled(every = "${aft.outbox.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // The first pass waits a little: the scheduler may start before the Kafka channel is wired when a service's
+    // start-up observers are slow, and a pass then fails with "Unable to connect an emitter".
+    @Scheduled(every = "${aft.outbox.relay-interval:1s}", delayed = "${aft.outbox.first-pass-delay:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledPass() {
         return relay().replaceWithVoid();
     }
