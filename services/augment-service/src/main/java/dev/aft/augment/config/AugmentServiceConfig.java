@@ -103,6 +103,13 @@ public interface AugmentServiceConfig {
         /** How often unfinished runs are looked for and resumed (also once at start). */
         @WithDefault("30s")
         Duration resumeInterval();
+
+        /**
+         * Worker sessions a run may take: after an unexpected error (not a reason to fail, such as an unreachable
+         * model, but e.g. the database) the run is resumed later, and failed with the error once it has had this many.
+         */
+        @WithDefault("5")
+        int maxAttempts();
     }
 
     /** Local augmentation: one prompt per sentence. */

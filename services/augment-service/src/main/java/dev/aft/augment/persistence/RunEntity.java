@@ -57,6 +57,10 @@ public class RunEntity extends PanacheEntityBase {
 
     public Instant startedAt;
 
+    /** Worker sessions started on this run (the first one and every resume). */
+    @Column(nullable = false)
+    public int attempts;
+
     public Instant finishedAt;
 
     @Column(columnDefinition = "text")

@@ -43,7 +43,7 @@ public class RunStore {
         return promptId + "#" + sample;
     }
 
-    /** Marks a pending run running; null when the run does not exist or is finished. */
+    /** Marks a pending run running and counts the attempt; null when the run does not exist or is finished. */
     public RunEntity start(String runId, Instant now) {
         return await(() -> Panache.withTransaction(() -> RunEntity.<RunEntity>findById(runId).map(run -> {
             if (run == null || run.state.finished()) {
@@ -53,6 +53,7 @@ public class RunStore {
                 run.state = RunState.RUNNING;
                 run.startedAt = now;
             }
+            run.attempts++;
             return run;
         })));
     }

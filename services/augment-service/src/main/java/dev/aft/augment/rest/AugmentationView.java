@@ -32,6 +32,7 @@ public record AugmentationView(
         long durationMillis,
         Context context,
         String failureReason,
+        int attempts,
         ContentLink statementsContent,
         Instant createdAt,
         Instant startedAt,
@@ -82,6 +83,6 @@ public record AugmentationView(
                 new Progress(tally.counts().outputs() + tally.overContextOutputs(), run.plannedOutputs), counts,
                 run.precision, run.coverage, global ? "two-step conclusions" : "reversals", run.groundTruth,
                 new Tokens(run.promptTokens, run.completionTokens), run.activeMillis, context, run.failureReason,
-                statements, run.createdAt, run.startedAt, run.finishedAt);
+                run.attempts, statements, run.createdAt, run.startedAt, run.finishedAt);
     }
 }

@@ -68,8 +68,12 @@ public class AugmentationRunner {
         } catch (RuntimeException e) {
             if (stopping) {
                 LOG.infof("augmentation %s stopped by shutdown (%s); it resumes at the next start", run.id, e);
+            } else if (run.attempts >= services.config().runs().maxAttempts()) {
+                LOG.errorf(e, "augmentation %s hit an unexpected error in attempt %d; it fails", run.id, run.attempts);
+                fail(run, "gave up after " + run.attempts + " attempts; the last one failed with " + e);
             } else {
-                LOG.errorf(e, "augmentation %s hit an unexpected error; it stays running and is retried", run.id);
+                LOG.errorf(e, "augmentation %s hit an unexpected error in attempt %d; it stays running and is retried",
+                        run.id, run.attempts);
             }
         }
     }

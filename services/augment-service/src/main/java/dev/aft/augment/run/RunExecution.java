@@ -220,7 +220,7 @@ final class RunExecution {
                 }
             }
             if (text != null) {
-                output.text = text;
+                output.text = storable(text);
                 PostProcessor.Result result = post.process(text, deduplicator);
                 output.candidates = result.counts().candidates();
                 output.droppedEcho = result.counts().droppedEcho();
@@ -254,8 +254,8 @@ final class RunExecution {
         statement.id = uuid(run.id, prompt.id(), Integer.toString(sample), Integer.toString(index));
         statement.runId = run.id;
         statement.position = position;
-        statement.text = text;
-        statement.normalized = Normalized.of(text);
+        statement.text = storable(text);
+        statement.normalized = Normalized.of(statement.text);
         statement.documentIds = StatementsJsonl.jsonArray(prompt.documentIds());
         statement.sentenceIndex = prompt.sentenceIndex();
         statement.promptId = prompt.id();
@@ -317,6 +317,11 @@ final class RunExecution {
         long millis = (now - mark) / 1_000_000;
         mark += millis * 1_000_000;
         return millis;
+    }
+
+    /** PostgreSQL text cannot hold NUL (a byte-fallback tokenizer can decode one): stored as U+FFFD. */
+    private static String storable(String text) {
+        return text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
     }
 
     private static UUID uuid(String... parts) {
