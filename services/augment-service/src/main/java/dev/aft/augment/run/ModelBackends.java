@@ -4,7 +4,6 @@ import dev.aft.augment.config.AugmentServiceConfig;
 import dev.aft.modelclient.ModelClient;
 import dev.aft.modelclient.ModelClientSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -62,7 +61,6 @@ public class ModelBackends {
                     .withConcurrency(model.concurrency())
                     .withTimeout(model.requestTimeout())
                     .withRetries(model.attempts(), model.initialBackoff(), model.maxBackoff());
-            URI.create(baseUrl);
         } catch (IllegalArgumentException e) {
             throw new RunFailure("model backend '" + name + "' has an invalid base URL '" + baseUrl + "': "
                     + e.getMessage(), e);

@@ -17,8 +17,9 @@ final class RunEvents {
     private RunEvents() {
     }
 
-    static EventEnvelope<StageProgressed> progress(RunEntity run, String producer, long done, long total,
-            String message) {
+    static EventEnvelope<StageProgressed> progress(RunEntity run, String producer, long done, long total, int kept) {
+        String message = run.strategy + " augmentation: " + done + " of " + total + " outputs, " + kept
+                + " statements kept";
         return EventEnvelope.of(run.experimentId, run.sourceEventId, producer,
                 new StageProgressed(Stage.AUGMENTATION, run.id, Math.min(done, total), total, message));
     }

@@ -5,7 +5,6 @@ import dev.aft.augment.domain.Deduplicator;
 import dev.aft.augment.domain.EchoDetector;
 import dev.aft.augment.domain.GlobalPrompts;
 import dev.aft.augment.domain.LocalPrompts;
-import dev.aft.augment.domain.Normalized;
 import dev.aft.augment.domain.PostProcessor;
 import dev.aft.augment.domain.PromptSpec;
 import dev.aft.augment.domain.PromptTemplate;
@@ -13,11 +12,9 @@ import dev.aft.augment.domain.ShapeRules;
 import dev.aft.augment.domain.StatementsJsonl;
 import dev.aft.augment.domain.TokenEstimate;
 import dev.aft.augment.domain.WorldTruth;
-import dev.aft.augment.persistence.OutputEntity;
 import dev.aft.augment.persistence.RunEntity;
 import dev.aft.augment.persistence.RunState;
 import dev.aft.augment.persistence.RunStore;
-import dev.aft.augment.persistence.StatementEntity;
 import dev.aft.contracts.EventEnvelope;
 import dev.aft.contracts.events.ContentLink;
 import dev.aft.contracts.events.DatasetCreated;
@@ -32,7 +29,6 @@ import dev.aft.modelclient.ModelClient;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -41,10 +37,11 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * One worker session of one run, on a worker thread: read the documents (fetched and checked once, then from
@@ -93,7 +90,7 @@ final class RunExecution {
         int maxTokens = strategy == AugmentStrategy.LOCAL ? config.local().maxTokens() : config.global().maxTokens();
 
         List<PromptSpec> prompts;
-        java.util.function.UnaryOperator<PromptSpec> shrink = null;
+        UnaryOperator<PromptSpec> shrink = null;
         if (strategy == AugmentStrategy.LOCAL) {
             prompts = LocalPrompts.build(documents, template);
         } else {
@@ -131,12 +128,9 @@ final class RunExecution {
         BatchCaller caller = new BatchCaller(client, run.model, maxTokens, plan.temperature(), plan.seed(),
                 template.stop(), shrink);
 
-        int[] kept = {resume.keptNormalized().size()};
-        int[] outputs = {done};
-        Instant[] lastProgress = {run.lastProgressAt};
-        process(batches(prompts, samples, resume), caller, answer -> {
-            store(answer, post, deduplicator, truth, kept, outputs, planned, lastProgress);
-        });
+        AnswerRecorder recorder = new AnswerRecorder(run, services, post, deduplicator, truth, planned, done,
+                resume.keptNormalized().size(), this::elapsed);
+        process(batches(prompts, samples, resume), caller, recorder::record);
         finish(strategy, prompts.size(), planned, truth);
     }
 
@@ -170,7 +164,7 @@ final class RunExecution {
     }
 
     /** Keeps up to {@code concurrency} batches in flight and handles the answers in order. */
-    private void process(List<Batch> batches, BatchCaller caller, java.util.function.Consumer<Batch.Answer> handle)
+    private void process(List<Batch> batches, BatchCaller caller, Consumer<Batch.Answer> handle)
             throws InterruptedException {
         ExecutorService calls = services.modelCalls();
         Deque<Future<Batch.Answer>> inFlight = new ArrayDeque<>();
@@ -195,73 +189,6 @@ final class RunExecution {
         } finally {
             inFlight.forEach(f -> f.cancel(true));
         }
-    }
-
-    private void store(Batch.Answer answer, PostProcessor post, Deduplicator deduplicator, WorldTruth truth,
-            int[] kept, int[] outputs, int planned, Instant[] lastProgress) {
-        Instant now = clock.instant();
-        int sample = answer.batch().sample();
-        List<OutputEntity> rows = new ArrayList<>();
-        List<StatementEntity> statements = new ArrayList<>();
-        for (int i = 0; i < answer.sent().size(); i++) {
-            PromptSpec prompt = answer.sent().get(i);
-            String text = answer.texts().get(i);
-            OutputEntity output = new OutputEntity();
-            output.id = uuid(run.id, prompt.id(), Integer.toString(sample));
-            output.runId = run.id;
-            output.promptId = prompt.id();
-            output.sample = sample;
-            output.createdAt = now;
-            output.overContext = text == null;
-            if (prompt.context() != null && text != null) {
-                output.contextDocuments = prompt.context().selected();
-                if (prompt.context().limited()) {
-                    output.contextDocumentIds = StatementsJsonl.jsonArray(prompt.context().selectedIds());
-                }
-            }
-            if (text != null) {
-                output.text = storable(text);
-                PostProcessor.Result result = post.process(text, deduplicator);
-                output.candidates = result.counts().candidates();
-                output.droppedEcho = result.counts().droppedEcho();
-                output.droppedNotStatement = result.counts().droppedNotStatement();
-                output.droppedDuplicateOfSource = result.counts().droppedDuplicateOfSource();
-                output.droppedDuplicate = result.counts().droppedDuplicate();
-                output.kept = result.counts().kept();
-                for (int k = 0; k < result.kept().size(); k++) {
-                    statements.add(statement(prompt, sample, k, result.kept().get(k), kept[0]++, truth));
-                }
-            }
-            rows.add(output);
-        }
-        outputs[0] += rows.size();
-        EventEnvelope<?> progress = null;
-        Duration interval = config.progressInterval();
-        if (lastProgress[0] == null || !now.isBefore(lastProgress[0].plus(interval))) {
-            progress = progress(outputs[0], planned, kept[0]);
-            lastProgress[0] = now;
-        }
-        store.saveOutputs(run.id, rows, statements, answer.promptTokens(), answer.completionTokens(), elapsed(),
-                progress, now);
-        if (progress != null) {
-            services.relay().kick();
-        }
-    }
-
-    private StatementEntity statement(PromptSpec prompt, int sample, int index, String text, int position,
-            WorldTruth truth) {
-        StatementEntity statement = new StatementEntity();
-        statement.id = uuid(run.id, prompt.id(), Integer.toString(sample), Integer.toString(index));
-        statement.runId = run.id;
-        statement.position = position;
-        statement.text = storable(text);
-        statement.normalized = Normalized.of(statement.text);
-        statement.documentIds = StatementsJsonl.jsonArray(prompt.documentIds());
-        statement.sentenceIndex = prompt.sentenceIndex();
-        statement.promptId = prompt.id();
-        statement.sample = sample;
-        statement.trueInWorld = truth.checker().map(c -> c.isTrue(text)).orElse(null);
-        return statement;
     }
 
     private void finish(AugmentStrategy strategy, int prompts, int planned, WorldTruth truth) {
@@ -302,8 +229,7 @@ final class RunExecution {
     }
 
     private EventEnvelope<?> progress(long done, long total, int kept) {
-        return RunEvents.progress(run, config.producer(), done, total,
-                run.strategy + " augmentation: " + done + " of " + total + " outputs, " + kept + " statements kept");
+        return RunEvents.progress(run, config.producer(), done, total, kept);
     }
 
     private ShapeRules shapeRules() {
@@ -312,19 +238,11 @@ final class RunExecution {
     }
 
     /** Milliseconds of work since the last call (the run's active time grows by each). */
-    private long elapsed() {
+    long elapsed() {
         long now = System.nanoTime();
         long millis = (now - mark) / 1_000_000;
         mark += millis * 1_000_000;
         return millis;
     }
 
-    /** PostgreSQL text cannot hold NUL (a byte-fallback tokenizer can decode one): stored as U+FFFD. */
-    private static String storable(String text) {
-        return text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
-    }
-
-    private static UUID uuid(String... parts) {
-        return UUID.nameUUIDFromBytes(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
-    }
 }
