@@ -2,6 +2,7 @@ package dev.aft.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -46,9 +47,13 @@ public class OutboxRelay {
         return relay().replaceWithVoid();
     }
 
-    /** Wakes the relay right after a commit; a pass already running will be followed by the next scheduled one. */
+    /**
+     * Wakes the relay right after a commit, from any thread: the pass runs on a Vert.x context (the reactive
+     * session needs one), and a pass already running will be followed by the next scheduled one.
+     */
     public void kick() {
-        relay().subscribe().with(sent -> { }, failure -> LOG.warnf("outbox relay pass failed: %s", failure.toString()));
+        VertxContextSupport.subscribe(() -> relay().toMulti(), subscription -> subscription.with(sent -> { },
+                failure -> LOG.warnf("outbox relay pass failed: %s", failure.toString())));
     }
 
     /** One pass: sends up to a batch of unpublished rows; yields how many were published. */
@@ -56,8 +61,9 @@ public class OutboxRelay {
         if (!config.relayEnabled() || !running.compareAndSet(false, true)) {
             return Uni.createFrom().item(0);
         }
-        return Panache.withSession(() -> OutboxEntry.<OutboxEntry>find("publishedAt is null order by position")
-                        .page(0, config.batchSize()).list())
+        // Deferred, so that even a failure thrown while the pass is being set up releases the running flag.
+        return Uni.createFrom().deferred(() -> Panache.withSession(() -> OutboxEntry.<OutboxEntry>find("publishedAt is null order by position")
+                        .page(0, config.batchSize()).list()))
                 .chain(this::publishInOrder)
                 .eventually(() -> running.set(false));
     }

@@ -5,6 +5,7 @@ import dev.aft.augment.persistence.RunEntity;
 import dev.aft.augment.persistence.RunState;
 import dev.aft.augment.persistence.RunStore;
 import dev.aft.modelclient.ModelApiException;
+import dev.aft.outbox.OutboxRelay;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -27,14 +28,14 @@ public class AugmentationRunner {
 
     /** What a run execution needs. */
     record Services(AugmentServiceConfig config, RunStore store, ModelBackends backends, DocumentSource documents,
-            PromptTemplates templates, OutboxKick relay, ExecutorService modelCalls) {
+            PromptTemplates templates, OutboxRelay relay, ExecutorService modelCalls) {
     }
 
     private final Services services;
     private volatile boolean stopping;
 
     public AugmentationRunner(AugmentServiceConfig config, RunStore store, ModelBackends backends,
-            DocumentSource documents, PromptTemplates templates, OutboxKick relay) {
+            DocumentSource documents, PromptTemplates templates, OutboxRelay relay) {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService modelCalls = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "augment-model-call-" + threads.incrementAndGet());
