@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -52,8 +53,16 @@ public class OutboxRelay {
      * session needs one), and a pass already running will be followed by the next scheduled one.
      */
     public void kick() {
-        VertxContextSupport.subscribe(() -> relay().toMulti(), subscription -> subscription.with(sent -> { },
-                failure -> LOG.warnf("outbox relay pass failed: %s", failure.toString())));
+        if (Vertx.currentContext() != null) {
+            relay().subscribe().with(sent -> { }, OutboxRelay::passFailed);
+        } else {
+            VertxContextSupport.subscribe(() -> relay().toMulti(),
+                    subscription -> subscription.with(sent -> { }, OutboxRelay::passFailed));
+        }
+    }
+
+    private static void passFailed(Throwable failure) {
+        LOG.warnf("outbox relay pass failed: %s", failure.toString());
     }
 
     /** One pass: sends up to a batch of unpublished rows; yields how many were published. */
