@@ -1,0 +1,15 @@
+package dev.aft.reference.curriculum;
+
+/** What an episode teaches. */
+public enum EpisodeKind {
+    /** Plain documents of a world, several packed into one sequence; every token is learned. */
+    DOCUMENTS,
+    /** eval-service's in-context format: documents, then statements that follow from them. */
+    IN_CONTEXT,
+    /** Key-value pairs, then lookups of some keys (induction-style copying). */
+    RECALL,
+    /** augment-service's local prompt for one sentence, then its restatements and reversals. */
+    LOCAL_AUGMENTATION,
+    /** augment-service's global prompt, then the focus document's reversals and conclusions. */
+    GLOBAL_AUGMENTATION
+}

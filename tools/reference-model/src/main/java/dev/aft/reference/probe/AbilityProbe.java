@@ -1,0 +1,151 @@
+package dev.aft.reference.probe;
+
+import dev.aft.knowledge.Dataset;
+import dev.aft.knowledge.Document;
+import dev.aft.knowledge.Families;
+import dev.aft.knowledge.TestItem;
+import dev.aft.lm.LanguageModel;
+import dev.aft.reference.curriculum.CurriculumWorlds;
+import dev.aft.reference.curriculum.HeldOutTemplates;
+import dev.aft.reference.curriculum.PromptFormats;
+import dev.aft.reference.curriculum.WorldSeeds;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * {@code tools/reference-model/probe.sh MODEL_FOLDER}: a quick look at a pretrained model's abilities on
+ * held-out worlds ({@link WorldSeeds#heldOut}), for iterating on the curriculum. Multiple-choice accuracy with
+ * no context and with every training document in context (eval-service's format), per split, next to chance:
+ * simple-reversals (reversal, forward; in context also split by whether the fact's article uses a held-out
+ * lead-in) and simple-syllogisms (syllogism, forward); then a sample of local augmentations
+ * ({@link LocalAugmentationCheck}). Not the model card's measurement: that goes through model-service.
+ */
+public final class AbilityProbe {
+
+    /** A table row. */
+    record Row(String family, String split, String condition, int items, double accuracy, double chance) {
+    }
+
+    private final LanguageModel model;
+    private final PrintStream out;
+
+    AbilityProbe(LanguageModel model, PrintStream out) {
+        this.model = model;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 1) {
+            System.err.println("Usage: probe.sh MODEL_FOLDER [worlds (1)] [facts per world (24)] [local sentences (20)]");
+            System.exit(2);
+        }
+        int worlds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        int facts = args.length > 2 ? Integer.parseInt(args[2]) : 24;
+        int sentences = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        try (LanguageModel model = LanguageModel.load(Path.of(args[0]))) {
+            AbilityProbe probe = new AbilityProbe(model, System.out);
+            List<Row> rows = new ArrayList<>();
+            for (int w = 0; w < worlds; w++) {
+                rows.addAll(probe.multipleChoice(WorldSeeds.heldOut(w), facts));
+            }
+            probe.print(merge(rows));
+            for (int w = 0; w < worlds; w++) {
+                new LocalAugmentationCheck(model, System.out).run(WorldSeeds.heldOut(w), sentences);
+            }
+        }
+    }
+
+    /** Rows for one held-out world of each probed family. */
+    List<Row> multipleChoice(long seed, int facts) {
+        List<Row> rows = new ArrayList<>();
+        Dataset reversals = Families.generator(CurriculumWorlds.REVERSALS)
+                .generate(Map.of("facts", facts, "articlesPerFact", 1), seed);
+        Dataset syllogisms = Families.generator(CurriculumWorlds.SYLLOGISMS)
+                .generate(Map.of("examples", facts), seed);
+        for (Dataset dataset : List.of(reversals, syllogisms)) {
+            List<Document> shown = fitting(dataset.documents());
+            String context = PromptFormats.inContext(shown);
+            out.printf(Locale.ROOT, "world %d %s: %d of %d documents in context (%d tokens)%n", seed,
+                    dataset.family(), shown.size(), dataset.documents().size(),
+                    new MultipleChoice(model).tokens(context));
+            Set<String> shownFacts = shown.stream().flatMap(d -> d.factIds().stream()).collect(Collectors.toSet());
+            List<TestItem> items = dataset.tests().stream()
+                    .filter(t -> shownFacts.containsAll(t.provenance())).toList();
+            for (String split : dataset.testsPerSplit().keySet()) {
+                List<TestItem> ofSplit = items.stream().filter(t -> t.split().equals(split)).toList();
+                rows.add(row(dataset.family(), split, "no context", "", ofSplit));
+                rows.add(row(dataset.family(), split, "in context", context, ofSplit));
+                if (dataset == reversals) {
+                    Predicate<TestItem> heldOut = t -> shown.stream().anyMatch(d ->
+                            d.factIds().containsAll(t.provenance()) && !HeldOutTemplates.inCurriculum(d));
+                    rows.add(row(dataset.family(), split + ", held-out lead-in", "in context", context,
+                            ofSplit.stream().filter(heldOut).toList()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The documents, in order, that fit the context with room for the longest question. */
+    private List<Document> fitting(List<Document> documents) {
+        int budget = model.contextLength() - 48;
+        List<Document> shown = new ArrayList<>();
+        for (Document document : documents) {
+            shown.add(document);
+            if (new MultipleChoice(model).tokens(PromptFormats.inContext(shown)) > budget) {
+                shown.remove(shown.size() - 1);
+                break;
+            }
+        }
+        return shown;
+    }
+
+    private Row row(String family, String split, String condition, String context, List<TestItem> items) {
+        if (items.isEmpty()) {
+            return new Row(family, split, condition, 0, Double.NaN, Double.NaN);
+        }
+        List<Boolean> correct = new MultipleChoice(model).correct(context, items);
+        double accuracy = correct.stream().filter(c -> c).count() / (double) items.size();
+        double chance = items.stream().mapToDouble(t -> 1.0 / t.options().size()).average().orElse(Double.NaN);
+        return new Row(family, split, condition, items.size(), accuracy, chance);
+    }
+
+    /** Rows of several worlds with the same family, split and condition, pooled (item-weighted). */
+    static List<Row> merge(List<Row> rows) {
+        Map<String, Row> merged = new LinkedHashMap<>();
+        for (Row r : rows) {
+            String key = r.family() + "|" + r.split() + "|" + r.condition();
+            Row before = merged.get(key);
+            if (before == null || before.items() == 0) {
+                merged.put(key, r);
+            } else if (r.items() > 0) {
+                int n = before.items() + r.items();
+                merged.put(key, new Row(r.family(), r.split(), before.condition(), n,
+                        (before.accuracy() * before.items() + r.accuracy() * r.items()) / n,
+                        (before.chance() * before.items() + r.chance() * r.items()) / n));
+            }
+        }
+        return new ArrayList<>(merged.values());
+    }
+
+    void print(List<Row> rows) {
+        out.printf(Locale.ROOT, "%-18s %-30s %-24s %6s %9s %7s%n", "family", "split", "condition", "items",
+                "accuracy", "chance");
+        for (Row r : rows) {
+            out.printf(Locale.ROOT, "%-18s %-30s %-24s %6d %9s %7s%n", r.family(), r.split(), r.condition(),
+                    r.items(), format(r.accuracy()), format(r.chance()));
+        }
+    }
+
+    private static String format(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
+    }
+}
