@@ -76,7 +76,10 @@ public final class Curriculum {
                     stage.sequenceTokens());
             EpisodeBuilder builder = new EpisodeBuilder(world, stage, random, counter);
             for (int e = 0; e < EPISODES_PER_WORLD && total < tokenBudget; e++) {
-                EpisodeKind kind = neediest(stage.mix(), tokens, total, world.hasEpisodes());
+                EpisodeKind kind = neediest(stage.mix(), tokens, total);
+                if (kind != EpisodeKind.DOCUMENTS && !world.hasEpisodes()) {
+                    break; // a documents-only world gives documents while they are what the mix lacks most
+                }
                 Optional<Episode> episode = build(builder, kind);
                 if (episode.isEmpty()) {
                     continue;
@@ -89,12 +92,8 @@ public final class Curriculum {
         return tokens;
     }
 
-    /** The kind furthest below its share (documents only, for worlds without statements to ask about). */
-    private static EpisodeKind neediest(Mix mix, Map<EpisodeKind, Long> tokens, long total,
-            boolean worldHasEpisodes) {
-        if (!worldHasEpisodes) {
-            return EpisodeKind.DOCUMENTS;
-        }
+    /** The kind furthest below its share of the tokens so far. */
+    private static EpisodeKind neediest(Mix mix, Map<EpisodeKind, Long> tokens, long total) {
         EpisodeKind best = null;
         double bestDeficit = Double.NEGATIVE_INFINITY;
         for (EpisodeKind kind : EpisodeKind.values()) {

@@ -6,6 +6,7 @@ import dev.aft.lm.scoring.TokenScores;
 import dev.aft.reference.curriculum.PromptFormats;
 import dev.aft.reference.tokenizer.ReferenceTokenizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,11 +29,18 @@ final class MultipleChoice {
         List<Integer> contextLengths = new ArrayList<>();
         for (TestItem item : items) {
             String context = inContext + item.prefix();
-            int contextTokens = ReferenceTokenizer.encodeWithBos(model.tokenizer(), context).length;
+            int[] contextIds = ReferenceTokenizer.encodeWithBos(model.tokenizer(), context);
             for (String option : item.options()) {
-                sequences.add(ReferenceTokenizer.encodeWithBos(model.tokenizer(),
-                        context + PromptFormats.TARGET_DELIMITER + option));
-                contextLengths.add(contextTokens);
+                int[] whole = ReferenceTokenizer.encodeWithBos(model.tokenizer(),
+                        context + PromptFormats.TARGET_DELIMITER + option);
+                // lm-eval takes the continuation as the whole's tokens after the context's: they must line up.
+                if (whole.length <= contextIds.length
+                        || !Arrays.equals(contextIds, Arrays.copyOf(whole, contextIds.length))) {
+                    throw new IllegalStateException("Option '" + option + "' does not tokenize as a continuation of '"
+                            + item.prefix() + "'");
+                }
+                sequences.add(whole);
+                contextLengths.add(contextIds.length);
             }
         }
         List<TokenScores> scores = model.score(sequences, 0);

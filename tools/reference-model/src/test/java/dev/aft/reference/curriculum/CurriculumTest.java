@@ -1,0 +1,104 @@
+package dev.aft.reference.curriculum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aft.lm.training.TrainingExample;
+import dev.aft.reference.ReferenceFixtures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CurriculumTest {
+
+    private static final long BUDGET = 40_000;
+
+    private static Curriculum curriculum(long seed) {
+        return new Curriculum(seed, text -> ReferenceFixtures.tokenizer().encode(text).length());
+    }
+
+    private static List<Episode> episodes(long seed, int stageIndex, long budget) {
+        List<Episode> episodes = new ArrayList<>();
+        EpisodeEncoder encoder = new EpisodeEncoder(ReferenceFixtures.tokenizer(), 1024);
+        curriculum(seed).generate(stageIndex, Stage.defaults().get(stageIndex), budget, e -> {
+            episodes.add(e);
+            return encoder.encode(e).map(TrainingExample::length).orElse(0);
+        });
+        return episodes;
+    }
+
+    @Test
+    void theSameSeedGivesTheSameEpisodesInTheSameOrder() {
+        assertThat(episodes(3, 1, BUDGET)).isEqualTo(episodes(3, 1, BUDGET));
+    }
+
+    @Test
+    void anotherSeedGivesOtherWorlds() {
+        List<Episode> a = episodes(3, 0, 10_000);
+        List<Episode> b = episodes(4, 0, 10_000);
+        assertThat(a.get(0).seed()).isNotEqualTo(b.get(0).seed());
+        assertThat(a).isNotEqualTo(b);
+    }
+
+    @Test
+    void everyEpisodeFitsItsStageAndComesFromACurriculumWorld() {
+        List<Stage> stages = Stage.defaults();
+        for (int s = 0; s < stages.size(); s++) {
+            Stage stage = stages.get(s);
+            EpisodeEncoder encoder = new EpisodeEncoder(ReferenceFixtures.tokenizer(), stage.sequenceTokens());
+            List<Integer> dropped = new ArrayList<>();
+            curriculum(11).generate(s, stage, BUDGET, e -> {
+                assertThat(WorldSeeds.isCurriculum(e.seed())).as("seed %d", e.seed()).isTrue();
+                Optional<TrainingExample> example = encoder.encode(e);
+                if (example.isEmpty()) {
+                    dropped.add(1);
+                    return 0;
+                }
+                assertThat(example.get().length()).isLessThanOrEqualTo(stage.sequenceTokens());
+                return example.get().length();
+            });
+            assertThat(dropped).as("episodes of stage %s longer than %d tokens", stage.name(), stage.sequenceTokens())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void noEpisodeShowsAHeldOutWording() {
+        for (int s = 0; s < Stage.defaults().size(); s++) {
+            for (Episode episode : episodes(12, s, BUDGET)) {
+                assertThat(HeldOutTemplates.usesHeldOutWording(episode.text())).as(episode.text()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void eachStageKeepsCloseToItsMix() {
+        Stage stage = Stage.defaults().get(2);
+        EpisodeEncoder encoder = new EpisodeEncoder(ReferenceFixtures.tokenizer(), stage.sequenceTokens());
+        Map<EpisodeKind, Long> tokens = curriculum(13).generate(2, stage, 150_000,
+                e -> encoder.encode(e).map(TrainingExample::length).orElse(0));
+        double total = tokens.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(total).isGreaterThanOrEqualTo(150_000);
+        for (EpisodeKind kind : EpisodeKind.values()) {
+            assertThat(tokens.get(kind) / total).as(kind.name()).isCloseTo(stage.mix().weight(kind),
+                    org.assertj.core.data.Offset.offset(0.05));
+        }
+    }
+
+    @Test
+    void inContextEpisodesGrowFromOneOrTwoDocumentsToLongContexts() {
+        List<Integer> shortDocuments = documentCounts(episodes(14, 0, BUDGET));
+        List<Integer> longDocuments = documentCounts(episodes(14, 2, 120_000));
+        assertThat(shortDocuments).isNotEmpty().allSatisfy(n -> assertThat(n).isBetween(1, 2));
+        assertThat(longDocuments.stream().mapToInt(Integer::intValue).max().orElse(0)).isGreaterThan(20);
+    }
+
+    /** Documents in context, for families whose documents are one line each. */
+    private static List<Integer> documentCounts(List<Episode> episodes) {
+        return episodes.stream().filter(e -> e.kind() == EpisodeKind.IN_CONTEXT)
+                .filter(e -> List.of(CurriculumWorlds.REVERSALS, CurriculumWorlds.SYLLOGISMS,
+                        CurriculumWorlds.CELEBRITIES).contains(e.family()))
+                .map(e -> e.prompt().strip().split("\n\n", 2)[1].split("\n").length).toList();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.aft.reference.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aft.lm.LanguageModel;
+import dev.aft.reference.curriculum.WorldSeeds;
+import dev.aft.reference.pretraining.ModelFolder;
+import dev.aft.reference.pretraining.PretrainOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The probe on an untrained tiny model: every split is scored and printed next to its chance level. */
+class AbilityProbeTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void everyProbedSplitIsScoredNextToItsChanceLevel() {
+        PretrainOptions tiny = new PretrainOptions(folder.resolve("out"), folder.resolve("work"), 1, 1000, 1, 32, 2,
+                1, 64, 1024, 8192, 1e-3, 0, 1, 1);
+        Path model = folder.resolve("model");
+        ModelFolder.initialize(model, tiny);
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8);
+        try (LanguageModel lm = LanguageModel.load(model)) {
+            AbilityProbe probe = new AbilityProbe(lm, out);
+            List<AbilityProbe.Row> rows = AbilityProbe.merge(probe.multipleChoice(WorldSeeds.heldOut(0), 8));
+            probe.print(rows);
+            assertThat(rows).extracting(r -> r.family() + " " + r.split() + " " + r.condition()).contains(
+                    "simple-reversals reversal no context", "simple-reversals reversal in context",
+                    "simple-reversals forward in context", "simple-syllogisms syllogism in context",
+                    "simple-syllogisms forward no context");
+            for (AbilityProbe.Row row : rows) {
+                if (row.items() > 0) {
+                    assertThat(row.accuracy()).isBetween(0.0, 1.0);
+                    assertThat(row.chance()).isBetween(0.15, 0.5);
+                }
+            }
+            assertThat(rows.stream().filter(r -> r.family().equals("simple-reversals") && r.items() > 0))
+                    .allSatisfy(r -> assertThat(r.chance()).isEqualTo(0.5));
+
+            LocalAugmentationCheck.Result local = new LocalAugmentationCheck(lm, out).run(WorldSeeds.heldOut(0), 3);
+            assertThat(local.sentences()).isEqualTo(3);
+            assertThat(local.trueStatements()).isLessThanOrEqualTo(local.statements());
+        }
+        assertThat(text.toString(StandardCharsets.UTF_8)).contains("accuracy").contains("chance")
+                .contains("local augmentation");
+    }
+}
