@@ -15,6 +15,6 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
         -Dmdep.outputFile=target/run.classpath -Dmdep.includeScope=runtime
 fi
 export DJL_OFFLINE=true DJL_CACHE_DIR="${DJL_CACHE_DIR:-$HOME/.djl.ai}"
-exec java -Dai.djl.offline=true -DDJL_CACHE_DIR="$DJL_CACHE_DIR" -Xmx3g ${JAVA_OPTS:-} \
+exec java -Dai.djl.offline=true -DDJL_CACHE_DIR="$DJL_CACHE_DIR" -Xmx3g -XX:ErrorFile="${TMPDIR:-/tmp}/aft-probe-hs_err_pid%p.log" ${JAVA_OPTS:-} \
     -cp "$module/target/classes:$(cat "$module/target/run.classpath")" \
     dev.aft.reference.probe.AbilityProbe "$@"

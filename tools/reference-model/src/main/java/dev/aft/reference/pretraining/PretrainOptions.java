@@ -30,7 +30,7 @@ public record PretrainOptions(Path out, Path work, long seed, long tokens, int l
         int kvHeads, int intermediate, int context, int vocab, double learningRate, double weightDecay,
         int checkpointEvery, int logEvery) {
 
-    public static final long DEFAULT_TOKENS = 16_000_000L;
+    public static final long DEFAULT_TOKENS = 9_000_000L;
 
     public PretrainOptions {
         if (tokens < 1000) {
@@ -110,7 +110,7 @@ public record PretrainOptions(Path out, Path work, long seed, long tokens, int l
     }
 
     static String usage() {
-        return "Usage: pretrain.sh [--out models/aft-reference] [--work .aft/pretrain] [--seed 1] [--tokens 16M]"
+        return "Usage: pretrain.sh [--out models/aft-reference] [--work .aft/pretrain] [--seed 1] [--tokens 9M]"
                 + " [--layers 4] [--hidden 256] [--heads 8] [--kv-heads heads/2] [--intermediate 576] [--context 1024]"
                 + " [--vocab 8192] [--lr 1e-3] [--weight-decay 0.1] [--checkpoint-every 40] [--log-every 10]";
     }
