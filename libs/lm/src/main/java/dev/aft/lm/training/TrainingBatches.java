@@ -9,10 +9,14 @@ import java.util.Random;
 /**
  * The examples of a run cut into batches. The batch of a step is a pure function of (seed, step): step
  * {@code s} is batch {@code s mod b} of epoch {@code s / b} ({@code b} batches per epoch, the last one
- * possibly smaller), and each epoch visits the examples in its own seeded permutation. A resumed run
+ * possibly smaller), and each epoch visits the examples in its own seeded order, grouped by length (see
+ * {@link #order(int)}). A resumed run
  * therefore sees exactly the batches an uninterrupted one would.
  */
 final class TrainingBatches {
+
+    /** Batches per window within which examples are grouped by length. */
+    static final int WINDOW_BATCHES = 16;
 
     private final List<TrainingExample> examples;
     private final int batchSize;
@@ -101,7 +105,12 @@ final class TrainingBatches {
         return new Batch(rows, length, inputs, targets, mask, counted, tokens);
     }
 
-    /** The permutation of the examples in epoch {@code epoch}. */
+    /**
+     * The order of the examples in epoch {@code epoch}: a seeded permutation, then, window by window of
+     * {@value #WINDOW_BATCHES} batches, the examples sorted by length, cut into batches, and those whole batches
+     * put in a seeded order. Rows of a batch then have similar lengths, so little of a step is padding, while
+     * which examples share a window still changes every epoch. The last, possibly smaller, batch stays last.
+     */
     int[] order(int epoch) {
         if (epoch != cachedEpoch) {
             int[] order = new int[examples.size()];
@@ -115,10 +124,43 @@ final class TrainingBatches {
                 order[i] = order[j];
                 order[j] = swap;
             }
+            bucketByLength(order, random);
             cachedOrder = order;
             cachedEpoch = epoch;
         }
         return cachedOrder;
+    }
+
+    private void bucketByLength(int[] order, Random random) {
+        int window = batchSize * WINDOW_BATCHES;
+        for (int start = 0; start < order.length; start += window) {
+            int end = Math.min(order.length, start + window);
+            Integer[] slice = new Integer[end - start];
+            for (int i = start; i < end; i++) {
+                slice[i - start] = order[i];
+            }
+            java.util.Arrays.sort(slice, java.util.Comparator.comparingInt(index -> examples.get(index).length()));
+            int wholeBatches = slice.length / batchSize;
+            int[] batchOrder = new int[wholeBatches];
+            for (int b = 0; b < wholeBatches; b++) {
+                batchOrder[b] = b;
+            }
+            for (int b = wholeBatches - 1; b > 0; b--) {
+                int j = random.nextInt(b + 1);
+                int swap = batchOrder[b];
+                batchOrder[b] = batchOrder[j];
+                batchOrder[j] = swap;
+            }
+            int at = start;
+            for (int b : batchOrder) {
+                for (int row = 0; row < batchSize; row++) {
+                    order[at++] = slice[b * batchSize + row];
+                }
+            }
+            for (int i = wholeBatches * batchSize; i < slice.length; i++) {
+                order[at++] = slice[i];
+            }
+        }
     }
 
     /** Feeds every example, in order, to {@code digest}. */

@@ -62,6 +62,31 @@ class DeterminismTest {
         assertThat(batches.batch(2).rows()).as("last batch of an epoch of 5 in batches of 2").isEqualTo(1);
     }
 
+    @Test
+    void rowsOfABatchHaveSimilarLengthsAndTheBatchOrderChangesEveryEpoch() {
+        java.util.Random random = new java.util.Random(3);
+        List<TrainingExample> mixed = new java.util.ArrayList<>();
+        for (int i = 0; i < 96; i++) {
+            int[] tokens = new int[2 + random.nextInt(22)];
+            java.util.Arrays.fill(tokens, 1 + random.nextInt(60));
+            mixed.add(TrainingExample.of(tokens));
+        }
+        TrainingOptions options = TrainingOptions.defaults().withBatchSize(4).withSeed(9);
+        TrainingBatches batches = new TrainingBatches(mixed, options, TinyModels.config());
+        long padded = 0;
+        long real = 0;
+        for (int step = 0; step < 24; step++) {
+            TrainingBatches.Batch batch = batches.batch(step);
+            padded += (long) batch.rows() * (batch.length() + 1);
+            real += batch.tokens();
+        }
+        assertThat(real).isEqualTo(mixed.stream().mapToLong(TrainingExample::length).sum());
+        assertThat((double) (padded - real) / padded).as("share of padding in an epoch").isLessThan(0.1);
+        assertThat(batches.order(0)).isNotEqualTo(batches.order(1));
+        assertThat(batches.order(1)).containsExactlyInAnyOrder(java.util.stream.IntStream.range(0, 96).boxed()
+                .toArray(Integer[]::new));
+    }
+
     private Map<String, float[]> train(Path base, TrainingOptions options, String name) {
         FineTuner.train(base, EXAMPLES, options, folder.resolve("work-" + name), folder.resolve(name), null, null);
         return TinyModels.weights(folder.resolve(name));
