@@ -18,7 +18,7 @@ import dev.aft.contracts.events.DatasetCreated;
 import dev.aft.contracts.events.EvaluationCompleted;
 import dev.aft.contracts.events.StageProgressed;
 import dev.aft.contracts.plan.Condition;
-import dev.aft.eval.domain.ContentFetcher;
+import dev.aft.contracts.content.ContentFetcher;
 import dev.aft.eval.domain.EvaluationIds;
 import dev.aft.knowledge.Dataset;
 import dev.aft.knowledge.Document;

@@ -1,5 +1,7 @@
 package dev.aft.eval.domain;
 
+import dev.aft.contracts.content.ContentFetcher;
+
 import dev.aft.contracts.events.ContentLink;
 import dev.aft.contracts.events.SplitMetrics;
 import dev.aft.contracts.plan.Condition;

@@ -1,5 +1,7 @@
 package dev.aft.eval.domain;
 
+import dev.aft.contracts.content.ContentFetcher;
+
 import dev.aft.eval.config.EvalServiceConfig;
 import dev.aft.outbox.OutboxRelay;
 import io.quarkus.runtime.ShutdownEvent;
@@ -45,7 +47,8 @@ public class EvaluationWorkers {
         this.evaluations = evaluations;
         this.backends = backends;
         this.relay = relay;
-        this.run = new EvaluationRun(new ContentFetcher(config.content().timeout(), config.content().attempts()),
+        this.run = new EvaluationRun(new ContentFetcher(config.content().timeout(), config.content().attempts(),
+                EvaluationFailure::new),
                 new EvaluationRun.Settings(config.icl().instruction(), config.icl().reserveTokens(),
                         config.model().defaultContextLength()));
     }

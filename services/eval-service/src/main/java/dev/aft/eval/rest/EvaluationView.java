@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.aft.contracts.events.ContentLink;
 import dev.aft.contracts.events.SplitMetrics;
-import dev.aft.eval.domain.ContractText;
+import dev.aft.contracts.serde.ContractText;
 import dev.aft.eval.domain.Metrics;
 import dev.aft.eval.persistence.EvaluationEntity;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.aft.finetune.domain;
 
+import dev.aft.contracts.serde.ContractText;
+
 import dev.aft.contracts.EventEnvelope;
 import dev.aft.contracts.events.AugmentationCompleted;
 import dev.aft.contracts.events.DatasetCreated;

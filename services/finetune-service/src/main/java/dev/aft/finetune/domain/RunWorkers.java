@@ -1,5 +1,7 @@
 package dev.aft.finetune.domain;
 
+import dev.aft.contracts.content.ContentFetcher;
+
 import dev.aft.contracts.plan.Hyperparameters;
 import dev.aft.finetune.config.FinetuneServiceConfig;
 import dev.aft.modelclient.ModelApiException;
@@ -51,7 +53,8 @@ public class RunWorkers {
         this.runs = runs;
         this.relay = relay;
         FinetuneServiceConfig.Workers workers = config.workers();
-        this.training = new TrainingRun(new ContentFetcher(config.content().timeout(), config.content().attempts()),
+        this.training = new TrainingRun(new ContentFetcher(config.content().timeout(), config.content().attempts(),
+                TrainingFailure::new),
                 new TrainingRun.Settings(workers.jobPollInterval(), workers.maxJobPollInterval(),
                         workers.progressInterval(), workers.timeout()));
     }

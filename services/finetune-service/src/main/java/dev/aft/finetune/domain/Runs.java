@@ -1,5 +1,8 @@
 package dev.aft.finetune.domain;
 
+import dev.aft.contracts.content.ContentFetcher;
+import dev.aft.contracts.serde.ContractText;
+
 import dev.aft.contracts.EventEnvelope;
 import dev.aft.contracts.EventPayload;
 import dev.aft.contracts.EventType;

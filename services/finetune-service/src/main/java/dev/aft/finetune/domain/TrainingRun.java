@@ -1,5 +1,7 @@
 package dev.aft.finetune.domain;
 
+import dev.aft.contracts.content.ContentFetcher;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aft.contracts.plan.AugmentStrategy;

@@ -3,7 +3,7 @@ package dev.aft.finetune.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.aft.finetune.domain.ContractText;
+import dev.aft.contracts.serde.ContractText;
 import dev.aft.finetune.persistence.RunEntity;
 import java.time.Instant;
 import java.util.List;

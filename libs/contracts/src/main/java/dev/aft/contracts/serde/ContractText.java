@@ -1,8 +1,7 @@
-package dev.aft.eval.domain;
+package dev.aft.contracts.serde;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.aft.contracts.serde.ContractJson;
 
 /** Contract records stored as JSON text columns, written and read with the contract's own mapper. */
 public final class ContractText {

@@ -1,4 +1,4 @@
-package dev.aft.eval.domain;
+package dev.aft.contracts.content;
 
 import dev.aft.contracts.events.ContentLink;
 import java.io.IOException;
@@ -10,11 +10,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * Reads a claim check: GETs the link and accepts the bytes only if their size and SHA-256 are the ones the
- * event announced. A broken link, an error answer or a mismatch is an {@link EvaluationFailure} naming the
- * link; only "no answer" and 5xx are tried again.
+ * event announced. A broken link, an error answer or a mismatch is the failure the caller's factory makes
+ * (message, cause or null) naming the link; only "no answer" and 5xx are tried again.
  */
 public final class ContentFetcher {
 
@@ -22,10 +24,16 @@ public final class ContentFetcher {
             .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final Duration timeout;
     private final int attempts;
+    private final BiFunction<String, Throwable, RuntimeException> failure;
 
-    public ContentFetcher(Duration timeout, int attempts) {
+    /**
+     * @param failure makes the exception a broken link or a mismatch throws, from its message and cause (null
+     *                when there is none), e.g. the service's own failure type
+     */
+    public ContentFetcher(Duration timeout, int attempts, BiFunction<String, Throwable, RuntimeException> failure) {
         this.timeout = timeout;
         this.attempts = Math.max(1, attempts);
+        this.failure = Objects.requireNonNull(failure, "failure");
     }
 
     /** The verified content of {@code link}; {@code name} (e.g. {@code tests.jsonl}) names it in errors. */
@@ -34,7 +42,7 @@ public final class ContentFetcher {
         try {
             uri = URI.create(link.url());
         } catch (IllegalArgumentException e) {
-            throw new EvaluationFailure("the " + name + " link '" + link.url() + "' is not a URL: " + e.getMessage(), e);
+            throw failure.apply("the " + name + " link '" + link.url() + "' is not a URL: " + e.getMessage(), e);
         }
         String problem = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
@@ -57,22 +65,22 @@ public final class ContentFetcher {
                 continue;
             }
             if (response.statusCode() != 200) {
-                throw new EvaluationFailure("the " + name + " link " + link.url() + " is broken: HTTP "
-                        + response.statusCode());
+                throw failure.apply("the " + name + " link " + link.url() + " is broken: HTTP "
+                        + response.statusCode(), null);
             }
             return verified(link, name, response.body());
         }
-        throw new EvaluationFailure("the " + name + " link " + link.url() + " is broken: " + problem + " after "
-                + attempts + " attempt(s)");
+        throw failure.apply("the " + name + " link " + link.url() + " is broken: " + problem + " after "
+                + attempts + " attempt(s)", null);
     }
 
-    static byte[] verified(ContentLink link, String name, byte[] body) {
+    byte[] verified(ContentLink link, String name, byte[] body) {
         String sha256 = sha256(body);
         if (body.length != link.bytes() || !sha256.equals(link.sha256())) {
-            throw new EvaluationFailure("the " + name + " link " + link.url() + " served " + body.length
+            throw failure.apply("the " + name + " link " + link.url() + " served " + body.length
                     + " bytes with sha256 " + sha256 + ", but the event announced " + link.bytes()
-                    + " bytes with sha256 " + link.sha256() + "; refusing to evaluate content that is not the"
-                    + " announced dataset");
+                    + " bytes with sha256 " + link.sha256() + "; refusing content that is not what the event"
+                    + " announced", null);
         }
         return body;
     }
