@@ -7,28 +7,29 @@ import java.util.Random;
  * English-like phonotactics for nonsense words: a one-syllable shape (onset, nucleus, coda: "glon", "troff",
  * "yomp") and a two-syllable shape (consonant, vowel, consonant, vowel, optional coda: "bavo", "lumar").
  * Onsets are always consonants, so every word takes the article "a", and only lower-case ASCII letters occur.
+ * The phoneme lists are public so that a tokenizer can cover the same shapes.
  */
-final class WordShape {
+public final class WordShape {
 
     static final int MIN_LENGTH = 4;
     static final int MAX_LENGTH = 5;
 
-    private static final List<String> SINGLE_ONSETS = List.of(
+    public static final List<String> SINGLE_ONSETS = List.of(
             "b", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "y", "z");
-    private static final List<String> CLUSTER_ONSETS = List.of(
+    public static final List<String> CLUSTER_ONSETS = List.of(
             "bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "pl", "pr", "sk", "sl", "sm", "sn", "sp",
             "st", "sw", "tr", "tw", "sh", "ch", "th");
-    private static final List<String> VOWELS = List.of("a", "e", "i", "o", "u");
-    private static final List<String> DIGRAPHS = List.of("ee", "oo", "ai", "ou", "oi");
-    private static final List<String> SINGLE_CODAS = List.of(
+    public static final List<String> VOWELS = List.of("a", "e", "i", "o", "u");
+    public static final List<String> DIGRAPHS = List.of("ee", "oo", "ai", "ou", "oi");
+    public static final List<String> SINGLE_CODAS = List.of(
             "b", "d", "g", "k", "l", "m", "n", "p", "t", "x", "z");
-    private static final List<String> CLUSTER_CODAS = List.of(
+    public static final List<String> CLUSTER_CODAS = List.of(
             "ff", "ll", "ck", "nd", "nt", "mp", "nk", "ng", "sk", "sp", "st", "ft", "lt", "lk", "lp", "lm",
             "rb", "rd", "rk", "rm", "rn", "rp", "rt", "sh", "th", "ch");
-    private static final List<String> CODAS_AFTER_DIGRAPH = List.of("d", "k", "l", "m", "n", "p", "t");
-    private static final List<String> MEDIAL = List.of(
+    public static final List<String> CODAS_AFTER_DIGRAPH = List.of("d", "k", "l", "m", "n", "p", "t");
+    public static final List<String> MEDIAL = List.of(
             "b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z");
-    private static final List<String> FINAL_OF_TWO = List.of("", "", "l", "m", "n", "r", "t", "k", "x");
+    public static final List<String> FINAL_OF_TWO = List.of("", "", "l", "m", "n", "r", "t", "k", "x");
 
     private WordShape() {
     }

@@ -1,5 +1,15 @@
 package dev.aft.reference.tokenizer;
 
+import static dev.aft.knowledge.lexicon.WordShape.CLUSTER_CODAS;
+import static dev.aft.knowledge.lexicon.WordShape.CLUSTER_ONSETS;
+import static dev.aft.knowledge.lexicon.WordShape.CODAS_AFTER_DIGRAPH;
+import static dev.aft.knowledge.lexicon.WordShape.DIGRAPHS;
+import static dev.aft.knowledge.lexicon.WordShape.FINAL_OF_TWO;
+import static dev.aft.knowledge.lexicon.WordShape.MEDIAL;
+import static dev.aft.knowledge.lexicon.WordShape.SINGLE_CODAS;
+import static dev.aft.knowledge.lexicon.WordShape.SINGLE_ONSETS;
+import static dev.aft.knowledge.lexicon.WordShape.VOWELS;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,27 +18,10 @@ import java.util.Set;
  * Syllable pieces of the lexicon's nonsense-word shapes (libs/knowledge's {@code WordShape}: onset + rime, or
  * consonant-vowel + consonant-vowel-final), so that a nonsense word the vocabulary does not list still encodes
  * as two tokens ({@code ▁gl} + {@code omp}, {@code ▁ba} + {@code vor}) instead of one token per letter. The
- * phoneme lists mirror {@code WordShape}'s; a test checks that sampled lexicon words take at most two tokens,
- * so a change there shows up here.
+ * pieces are built from {@code WordShape}'s own phoneme lists; a test checks that sampled lexicon words take at
+ * most two tokens.
  */
 final class NonsenseWordPieces {
-
-    private static final List<String> SINGLE_ONSETS = List.of(
-            "b", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "y", "z");
-    private static final List<String> CLUSTER_ONSETS = List.of(
-            "bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "pl", "pr", "sk", "sl", "sm", "sn", "sp",
-            "st", "sw", "tr", "tw", "sh", "ch", "th");
-    private static final List<String> VOWELS = List.of("a", "e", "i", "o", "u");
-    private static final List<String> DIGRAPHS = List.of("ee", "oo", "ai", "ou", "oi");
-    private static final List<String> SINGLE_CODAS = List.of(
-            "b", "d", "g", "k", "l", "m", "n", "p", "t", "x", "z");
-    private static final List<String> CLUSTER_CODAS = List.of(
-            "ff", "ll", "ck", "nd", "nt", "mp", "nk", "ng", "sk", "sp", "st", "ft", "lt", "lk", "lp", "lm",
-            "rb", "rd", "rk", "rm", "rn", "rp", "rt", "sh", "th", "ch");
-    private static final List<String> CODAS_AFTER_DIGRAPH = List.of("d", "k", "l", "m", "n", "p", "t");
-    private static final List<String> MEDIAL = List.of(
-            "b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z");
-    private static final List<String> FINAL_OF_TWO = List.of("", "l", "m", "n", "r", "t", "k", "x");
 
     private NonsenseWordPieces() {
     }
