@@ -58,7 +58,9 @@ final class AdamW implements AutoCloseable {
 
     /**
      * Clips the gradients to global norm {@code maxGradNorm} (0: no clipping), applies one update and zeroes
-     * the gradients. Returns the global gradient norm before clipping.
+     * the gradients. Returns the global gradient norm before clipping. A non-finite norm (an infinite or NaN
+     * gradient) changes nothing but the gradients, which are zeroed: the step count, the moments and the
+     * parameters stay as they were, so the caller can recompute the step or give up.
      */
     double update(double learningRate, double maxGradNorm) {
         boolean recording = GradientRecording.set(false);
@@ -73,6 +75,10 @@ final class AdamW implements AutoCloseable {
                 squares = squares == null ? square : squares.addi(square);
             }
             double norm = Math.sqrt(squares.getFloat());
+            if (!Double.isFinite(norm)) {
+                parameters.values().forEach(parameter -> JniUtils.zeroGrad((PtNDArray) parameter));
+                return norm;
+            }
             double clip = maxGradNorm > 0 && norm > maxGradNorm ? maxGradNorm / (norm + 1e-6) : 1.0;
             step++;
             double firstCorrection = 1 - Math.pow(BETA1, step);

@@ -92,7 +92,7 @@ public final class FineTuner {
                 double learningRate = options.learningRateAt(run.step(), total);
                 double loss = run.step(learningRate);
                 if (!Double.isFinite(loss)) {
-                    throw new IllegalStateException("Training diverged: the loss of step " + run.step() + " is " + loss
+                    throw new IllegalStateException("Training diverged: the loss of step " + (run.step() + 1) + " is " + loss
                             + "; try a lower learning rate (" + options.learningRate() + ") or gradient clipping");
                 }
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - started);

@@ -3,6 +3,8 @@ package dev.aft.lm.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.aft.lm.checkpoint.FloatTensor;
 import dev.aft.lm.model.LlamaModel;
 import java.util.Collections;
@@ -90,6 +92,11 @@ final class TrainableWeights implements AutoCloseable {
     /** Turns gradient recording for the trainable arrays on or off (off restores the inference state). */
     void requireGradients(boolean required) {
         arrays.values().forEach(array -> array.setRequiresGradient(required));
+    }
+
+    /** Drops whatever gradient the arrays hold. */
+    void zeroGradients() {
+        arrays.values().forEach(array -> JniUtils.zeroGrad((PtNDArray) array));
     }
 
     /** The current values, by name. */

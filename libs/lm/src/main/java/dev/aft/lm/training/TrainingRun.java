@@ -23,6 +23,10 @@ final class TrainingRun implements AutoCloseable {
     private final AdamW optimizer;
     private long tokens;
     private double loss = Double.NaN;
+    private int recomputed;
+
+    /** Forward and backward passes of one step before a non-finite gradient counts as divergence. */
+    static final int GRADIENT_ATTEMPTS = 3;
 
     TrainingRun(LlamaModel model, TrainingOptions options, TrainingBatches batches) {
         this.model = model;
@@ -41,9 +45,38 @@ final class TrainingRun implements AutoCloseable {
         loss = checkpoint.state().loss();
     }
 
-    /** Runs the next step at {@code learningRate}; returns its loss. */
+    /**
+     * Runs the next step at {@code learningRate}; returns its loss (non-finite when training diverged: nothing
+     * was updated then, and the step count stays). A finite loss whose gradient is not finite is recomputed, up to
+     * {@link #GRADIENT_ATTEMPTS} times in all: PyTorch's CPU backward on more than one thread rarely writes
+     * garbage into the gradients of a LoRA run (about one step in a hundred; the same step recomputed is
+     * exact, as the step's inputs are unchanged), and an optimizer update from such a gradient would turn
+     * every moment into NaN.
+     */
     double step(double learningRate) {
         TrainingBatches.Batch batch = batches.batch(optimizer.step());
+        for (int attempt = 1; ; attempt++) {
+            loss = forwardAndBackward(batch);
+            if (!Double.isFinite(loss)) {
+                weights.zeroGradients();
+                return loss;
+            }
+            double norm = optimizer.update(learningRate, options.maxGradNorm());
+            if (Double.isFinite(norm)) {
+                tokens += batch.tokens();
+                return loss;
+            }
+            recomputed++;
+            if (attempt == GRADIENT_ATTEMPTS) {
+                throw new IllegalStateException("Training diverged: the gradient of step " + (optimizer.step() + 1)
+                        + " is not finite (norm " + norm + ", loss " + loss + ") in " + GRADIENT_ATTEMPTS
+                        + " attempts; try a lower learning rate (" + options.learningRate() + ")");
+            }
+        }
+    }
+
+    /** Fills the trainable arrays' gradients for {@code batch}; returns the batch's loss. */
+    private double forwardAndBackward(TrainingBatches.Batch batch) {
         try (NDManager scope = NDManager.newBaseManager()) {
             Shape shape = new Shape(batch.rows(), batch.length());
             NDArray inputs = scope.create(batch.inputs(), shape);
@@ -57,11 +90,13 @@ final class TrainingRun implements AutoCloseable {
                 }
                 GradientRecording.set(false);
             }
-            loss = lossArray.getFloat();
+            return lossArray.getFloat();
         }
-        optimizer.update(learningRate, options.maxGradNorm());
-        tokens += batch.tokens();
-        return loss;
+    }
+
+    /** Steps whose non-finite gradient was recomputed so far (in this process). */
+    int recomputedSteps() {
+        return recomputed;
     }
 
     /** Steps done. */

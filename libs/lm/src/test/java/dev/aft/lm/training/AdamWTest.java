@@ -85,6 +85,44 @@ class AdamWTest {
         }
     }
 
+    /**
+     * A gradient holding infinity (what a corrupted backward pass leaves) must not reach the moments: the
+     * update reports the non-finite norm, zeroes the gradients and leaves parameters, moments and step as
+     * they were; the next finite gradient then updates as a first step would.
+     */
+    @Test
+    void aNonFiniteGradientChangesNothingButTheGradients() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray weight = manager.create(new float[] {0.5f, -1.0f, 2.0f}, new Shape(1, 3));
+            weight.setRequiresGradient(true);
+            try (AdamW adam = new AdamW(Map.of("w", weight), Set.of("w"), 0.1)) {
+                backward(manager, weight, new float[] {1f, Float.POSITIVE_INFINITY, 2f});
+                double norm = adam.update(0.05, 1.0);
+
+                assertThat(norm).isInfinite();
+                assertThat(adam.step()).isZero();
+                assertThat(weight.toFloatArray()).containsExactly(0.5f, -1.0f, 2.0f);
+                assertThat(weight.getGradient().toFloatArray()).containsOnly(0f);
+                assertThat(adam.state().values()).allSatisfy(moment -> assertThat(moment.values()).containsOnly(0f));
+
+                backward(manager, weight, new float[] {1f, 1f, 1f});
+                assertThat(adam.update(0.05, 0)).isCloseTo(Math.sqrt(3), within(1e-6));
+                assertThat(adam.step()).isEqualTo(1);
+                // First AdamW step: p (1 - lr wd) - lr * sign(g) (up to eps).
+                assertThat((double) weight.toFloatArray()[0]).isCloseTo(0.5 * (1 - 0.005) - 0.05, within(1e-6));
+            }
+        }
+    }
+
+    /** Leaves {@code coefficients} as the gradient of {@code sum(coefficients * weight)}. */
+    private static void backward(NDManager manager, NDArray weight, float[] coefficients) {
+        try (NDManager scope = manager.newSubManager();
+                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray c = scope.create(coefficients, weight.getShape());
+            collector.backward(c.mul(weight).sum());
+        }
+    }
+
     private static void adamStep(double[] p, double[] g, double clip, double[] m, double[] v, double lr, double wd,
             int t) {
         for (int i = 0; i < p.length; i++) {
