@@ -33,7 +33,7 @@ public class DeadlineWatch {
         return overdue().chain(ids -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (String id : ids) {
-                chain = chain.chain(() -> intake.report(id, null));
+                chain = chain.chain(() -> intake.report(id, null, true));
             }
             return chain;
         });

@@ -30,9 +30,11 @@ public class EventIntake {
     }
 
     public Uni<Boolean> accept(EventEnvelope<?> event) {
+        // Two topics' first events of one experiment may both create its row: the loser retries and finds it.
         return model.apply(event)
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
-                .call(applied -> applied && !rebuilding.get() ? report(event.experimentId(), event) : Uni.createFrom().voidItem())
+                .onFailure().retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(2)).atMost(10)
+                .call(applied -> applied && !rebuilding.get() ? report(event.experimentId(), event, false)
+                        : Uni.createFrom().voidItem())
                 .invoke(applied -> {
                     if (applied) {
                         if (event.payload() instanceof StageProgressed progressed) {
@@ -44,9 +46,9 @@ public class EventIntake {
                 });
     }
 
-    /** Emits the experiment's report if it is due (a conflict with a concurrent emission is retried and then seen). */
-    public Uni<Void> report(String experimentId, EventEnvelope<?> cause) {
-        return reporting.check(experimentId, cause == null ? null : cause.id())
+    /** Emits the experiment's report if it is due ({@link Reporting#check}); a failure is retried. */
+    public Uni<Void> report(String experimentId, EventEnvelope<?> cause, boolean deadlines) {
+        return reporting.check(experimentId, cause == null ? null : cause.id(), deadlines)
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(5)
                 .invoke(kind -> {
                     if (kind != null) {

@@ -9,6 +9,7 @@ import dev.aft.report.persistence.ExperimentEntity;
 import dev.aft.report.persistence.ProcessedEventEntity;
 import dev.aft.report.persistence.ProgressEntity;
 import dev.aft.report.persistence.StageResultEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,26 +54,28 @@ public class ReadModel {
                 .chain(() -> ProgressEntity.deleteAll()).chain(() -> ExperimentEntity.deleteAll()).replaceWithVoid();
     }
 
+    /**
+     * Creates the experiment's row if it is new (an insert that ignores a concurrent one: the first events of an
+     * experiment arrive on several topics at once), then folds the event's facts into it.
+     */
     private static Uni<Void> experiment(EventEnvelope<?> event) {
-        return ExperimentEntity.<ExperimentEntity>findById(event.experimentId()).chain(known -> {
-            ExperimentEntity experiment = known != null ? known : new ExperimentEntity();
-            if (known == null) {
-                experiment.id = event.experimentId();
-                experiment.firstEventAt = event.occurredAt();
-                experiment.lastEventAt = event.occurredAt();
-            }
-            experiment.firstEventAt = min(experiment.firstEventAt, event.occurredAt());
-            experiment.lastEventAt = max(experiment.lastEventAt, event.occurredAt());
-            if (event.payload() instanceof DatasetCreated && (experiment.createdAt == null
-                    || event.occurredAt().isBefore(experiment.createdAt))) {
-                experiment.datasetEvent = text(event);
-                experiment.createdAt = event.occurredAt();
-            }
-            if (event.payload() instanceof ExperimentReported) {
-                experiment.reportedAt = max(experiment.reportedAt, event.occurredAt());
-            }
-            return known != null ? Uni.createFrom().voidItem() : experiment.persist().replaceWithVoid();
-        });
+        return Panache.getSession().chain(session -> session.createNativeQuery("insert into experiment"
+                        + " (id, first_event_at, last_event_at) values (?1, ?2, ?3) on conflict (id) do nothing")
+                .setParameter(1, event.experimentId()).setParameter(2, event.occurredAt())
+                .setParameter(3, event.occurredAt()).executeUpdate())
+                .chain(() -> ExperimentEntity.<ExperimentEntity>findById(event.experimentId()))
+                .invoke(experiment -> {
+                    experiment.firstEventAt = min(experiment.firstEventAt, event.occurredAt());
+                    experiment.lastEventAt = max(experiment.lastEventAt, event.occurredAt());
+                    if (event.payload() instanceof DatasetCreated && (experiment.createdAt == null
+                            || event.occurredAt().isBefore(experiment.createdAt))) {
+                        experiment.datasetEvent = text(event);
+                        experiment.createdAt = event.occurredAt();
+                    }
+                    if (event.payload() instanceof ExperimentReported) {
+                        experiment.reportedAt = max(experiment.reportedAt, event.occurredAt());
+                    }
+                }).replaceWithVoid();
     }
 
     private static Uni<Void> effect(EventEnvelope<?> event) {

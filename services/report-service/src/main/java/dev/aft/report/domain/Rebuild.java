@@ -100,7 +100,7 @@ public class Rebuild {
         }
         List<String> experiments = Reactive.await(this::experimentIds);
         for (String id : experiments) {
-            Reactive.await(() -> intake.report(id, null));
+            Reactive.await(() -> intake.report(id, null, true));
             updates.publish(new Updates.Update(id, "report", null));
         }
         Result result = new Result(records, applied.get(), invalid.get(), experiments.size(),

@@ -52,6 +52,8 @@ public final class ReportBuilder {
             stages = stages(plan, in.results(), pastDeadline);
             completeness = completeness(stages);
             status = status(completeness, pastDeadline);
+        } else {
+            stages = known(in.results());
         }
         return new Report(in.experimentId(), status, dataset == null ? null : dataset.datasetId(),
                 dataset == null ? null : dataset.family(), plan == null ? null : plan.model().baseModel(),
@@ -198,6 +200,17 @@ public final class ReportBuilder {
                     result == null ? null : subjectId(result.payload())));
         }
         return List.copyOf(states.values());
+    }
+
+    /** Without a plan, the stages that have results so far. */
+    private static List<Report.StageState> known(Map<String, EventEnvelope<?>> results) {
+        List<Report.StageState> stages = new ArrayList<>();
+        results.forEach((key, result) -> {
+            String reason = reason(result.payload());
+            stages.add(new Report.StageState(key, key.substring(0, key.indexOf(':')), key.substring(key.indexOf(':') + 1),
+                    reason == null ? StageKeys.COMPLETED : StageKeys.FAILED, reason, subjectId(result.payload())));
+        });
+        return stages;
     }
 
     private static String upstreamFailure(String key, Map<String, Report.StageState> states) {

@@ -42,6 +42,11 @@ public class ReportQueries {
     /** The experiment's report, or null when no event of it is known. */
     @WithSession
     public Uni<Report> report(String experimentId) {
+        return reportInSession(experimentId);
+    }
+
+    /** {@link #report} inside the caller's session or transaction. */
+    public Uni<Report> reportInSession(String experimentId) {
         return ExperimentEntity.<ExperimentEntity>findById(experimentId)
                 .chain(experiment -> experiment == null ? Uni.createFrom().nullItem() : load(experiment));
     }

@@ -7,6 +7,7 @@ import dev.aft.contracts.plan.Condition;
 import dev.aft.outbox.Outbox;
 import dev.aft.report.config.ReportServiceConfig;
 import dev.aft.report.persistence.ReportEmissionEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,15 +40,19 @@ public class Reporting {
         this.config = config;
     }
 
-    /** Reports the experiment if it is due and not yet reported in that way; yields the kind emitted, or null. */
+    /**
+     * Reports the experiment if it is due and not yet reported in that way; yields the kind emitted, or null.
+     * {@code deadlines}: whether a report with missing stages may be emitted now (the periodic check), or only
+     * a complete one (after each event: the events that arrive together should be in the report together).
+     */
     @WithTransaction
-    public Uni<String> check(String experimentId, UUID causationId) {
-        return queries.report(experimentId).chain(report -> {
+    public Uni<String> check(String experimentId, UUID causationId, boolean deadlines) {
+        return queries.reportInSession(experimentId).chain(report -> {
             if (report == null || report.completeness() == null) {
                 return Uni.createFrom().nullItem();
             }
             String kind = report.completeness().complete() ? COMPLETE
-                    : Report.INCOMPLETE.equals(report.status()) ? DEADLINE : null;
+                    : deadlines && Report.INCOMPLETE.equals(report.status()) ? DEADLINE : null;
             if (kind == null) {
                 return Uni.createFrom().nullItem();
             }
@@ -69,13 +74,19 @@ public class Reporting {
         EventEnvelope<ExperimentReported> event = new EventEnvelope<>(id, payload.eventType().wireName(),
                 payload.eventType().schemaVersion(), report.experimentId(), causationId,
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), config.producer(), payload);
-        ReportEmissionEntity emission = new ReportEmissionEntity();
-        emission.id = report.experimentId() + "/" + kind;
-        emission.experimentId = report.experimentId();
-        emission.kind = kind;
-        emission.eventId = id;
-        emission.emittedAt = Instant.now();
-        LOG.infof("experiment %s reported (%s): %s", report.experimentId(), kind, report.completeness());
-        return emission.persist().chain(() -> outbox.add(event, config.topicPrefix())).replaceWith(kind);
+        // Recorded with an insert that yields to a concurrent one: only the transaction that inserted the row
+        // adds the event to the outbox.
+        return Panache.getSession().chain(session -> session.createNativeQuery("insert into report_emission"
+                        + " (id, experiment_id, kind, event_id, emitted_at) values (?1, ?2, ?3, ?4, ?5)"
+                        + " on conflict (id) do nothing")
+                .setParameter(1, report.experimentId() + "/" + kind).setParameter(2, report.experimentId())
+                .setParameter(3, kind).setParameter(4, id).setParameter(5, Instant.now()).executeUpdate())
+                .chain(inserted -> {
+                    if (inserted == 0) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    LOG.infof("experiment %s reported (%s): %s", report.experimentId(), kind, report.completeness());
+                    return outbox.add(event, config.topicPrefix()).replaceWith(kind);
+                });
     }
 }

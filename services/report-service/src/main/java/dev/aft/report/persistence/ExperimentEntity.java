@@ -27,10 +27,10 @@ public class ExperimentEntity extends PanacheEntityBase {
     public Instant createdAt;
 
     /** The earliest {@code occurredAt} of any event of the experiment. */
-    @Column(nullable = false)
+    @Column(name = "first_event_at", nullable = false)
     public Instant firstEventAt;
 
-    @Column(nullable = false)
+    @Column(name = "last_event_at", nullable = false)
     public Instant lastEventAt;
 
     /** {@code occurredAt} of the latest {@code ExperimentReported} read back from {@code aft.reports}. */

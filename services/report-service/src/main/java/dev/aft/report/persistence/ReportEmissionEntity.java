@@ -22,15 +22,15 @@ public class ReportEmissionEntity extends PanacheEntityBase {
     @Column(length = 250)
     public String id;
 
-    @Column(nullable = false, length = 200)
+    @Column(name = "experiment_id", nullable = false, length = 200)
     public String experimentId;
 
     @Column(nullable = false, length = 20)
     public String kind;
 
-    @Column(nullable = false)
+    @Column(name = "event_id", nullable = false)
     public UUID eventId;
 
-    @Column(nullable = false)
+    @Column(name = "emitted_at", nullable = false)
     public Instant emittedAt;
 }
