@@ -75,7 +75,7 @@ public final class ReportBuilder {
             Map<String, EventEnvelope<?>> results) {
         Set<String> splits = new LinkedHashSet<>();
         if (dataset != null) {
-            splits.addAll(dataset.testsPerSplit().keySet());
+            splits.addAll(new java.util.TreeSet<>(dataset.testsPerSplit().keySet()));   // the dataset's splits, by name
         }
         for (Condition condition : conditions) {
             EvaluationCompleted evaluation = evaluation(results, condition);

@@ -1,11 +1,12 @@
 package dev.aft.report.rest;
 
 import dev.aft.report.domain.Rebuild;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.concurrent.CompletableFuture;
 
 /** Operations on the read model. */
 @Path("/admin")
@@ -17,12 +18,15 @@ public class AdminResource {
         this.rebuild = rebuild;
     }
 
-    /** Clears the read model and re-reads every topic from the earliest offset; answers when it is done. */
+    /**
+     * Clears the read model and re-reads every topic from the earliest offset; answers when it is done. The rebuild
+     * runs on a thread of its own, outside the request's context (its database work opens its own sessions).
+     */
     @POST
     @Path("rebuild")
-    @Blocking
     @Produces(MediaType.APPLICATION_JSON)
-    public Rebuild.Result rebuild() {
-        return rebuild.run();
+    public Uni<Rebuild.Result> rebuild() {
+        return Uni.createFrom().completionStage(() -> CompletableFuture.supplyAsync(rebuild::run,
+                task -> new Thread(task, "read-model-rebuild").start()));
     }
 }
