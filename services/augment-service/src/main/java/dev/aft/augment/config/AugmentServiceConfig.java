@@ -64,7 +64,10 @@ public interface AugmentServiceConfig {
         @WithDefault("4")
         int concurrency();
 
-        /** Prompts per completion request (one sample index per request; the server batches them). */
+        /**
+         * Prompts per completion request (one sample index per request; the server batches them), for global
+         * prompts; local prompts use {@code local.batch-size}.
+         */
         @WithDefault("8")
         int batchSize();
 
@@ -117,6 +120,13 @@ public interface AugmentServiceConfig {
         /** Most tokens one sample may write. */
         @WithDefault("96")
         int maxTokens();
+
+        /**
+         * Prompts per completion request. Local prompts are short and share the template's few-shot prefix,
+         * which model-service reads once per batch: a larger batch writes more tokens per second.
+         */
+        @WithDefault("32")
+        int batchSize();
     }
 
     /** Global augmentation: the corpus in context, one prompt per focus document. */

@@ -130,7 +130,8 @@ final class RunExecution {
 
         AnswerRecorder recorder = new AnswerRecorder(run, services, post, deduplicator, truth, planned, done,
                 resume.keptNormalized().size(), this::elapsed);
-        process(batches(prompts, samples, resume), caller, recorder::record);
+        int batchSize = strategy == AugmentStrategy.LOCAL ? config.local().batchSize() : config.model().batchSize();
+        process(batches(prompts, samples, resume, batchSize), caller, recorder::record);
         finish(strategy, prompts.size(), planned, truth);
     }
 
@@ -146,9 +147,9 @@ final class RunExecution {
         }
     }
 
-    private List<Batch> batches(List<PromptSpec> prompts, int samples, RunStore.ResumeState resume) {
+    private List<Batch> batches(List<PromptSpec> prompts, int samples, RunStore.ResumeState resume, int batchSize) {
         List<Batch> batches = new ArrayList<>();
-        int size = Math.max(1, config.model().batchSize());
+        int size = Math.max(1, batchSize);
         for (int from = 0; from < prompts.size(); from += size) {
             List<PromptSpec> chunk = prompts.subList(from, Math.min(prompts.size(), from + size));
             for (int sample = 0; sample < samples; sample++) {
