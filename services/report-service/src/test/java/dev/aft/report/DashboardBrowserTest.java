@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
-@WithTestResource(value = ConsumerGroupsResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = IsolationResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class DashboardBrowserTest {
 
     @TestHTTPResource("/")

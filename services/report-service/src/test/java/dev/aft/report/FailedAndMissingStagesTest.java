@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
-@WithTestResource(value = ConsumerGroupsResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = IsolationResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class FailedAndMissingStagesTest {
 
     @Test
@@ -117,14 +117,14 @@ class FailedAndMissingStagesTest {
         byte[] poison = "{\"type\": \"EvaluationCompleted\", \"but\": \"nothing else\"}".getBytes(StandardCharsets.UTF_8);
         publishRaw(Topics.EVALUATIONS, key, poison);
         ConsumerRecord<String, byte[]> dead = null;
-        try (TopicReader dlq = TopicReader.fromBeginning(Topics.deadLetter(Topics.EVALUATIONS))) {
+        try (TopicReader dlq = TopicReader.fromBeginning(IsolationResource.topic(Topics.deadLetter(Topics.EVALUATIONS)))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (dead == null && System.nanoTime() < deadline) {
                 dlq.awaitEvents(e -> false, 1, Duration.ofMillis(500), Duration.ZERO);
                 dead = dlq.records().stream().filter(r -> key.equals(r.key())).findFirst().orElse(null);
             }
         }
-        assertThat(dead).as("the poison record on %s", Topics.deadLetter(Topics.EVALUATIONS)).isNotNull();
+        assertThat(dead).as("the poison record on %s", IsolationResource.topic(Topics.deadLetter(Topics.EVALUATIONS))).isNotNull();
         assertThat(dead.value()).isEqualTo(poison);
         Header reason = dead.headers().lastHeader("dead-letter-reason");
         assertThat(reason).isNotNull();

@@ -43,7 +43,8 @@ final class ReportTestSupport {
     static void publish(List<EventEnvelope<?>> events) {
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (EventEnvelope<?> event : events) {
-                producer.send(new ProducerRecord<>(event.topic(), event.experimentId(), EventCodec.encode(event)));
+                producer.send(new ProducerRecord<>(IsolationResource.topic(event.topic()), event.experimentId(),
+                        EventCodec.encode(event)));
             }
             producer.flush();
         }
@@ -53,10 +54,10 @@ final class ReportTestSupport {
         publish(List.of(events));
     }
 
-    /** Sends raw bytes to a topic, as any producer could. */
+    /** Sends raw bytes to (the test class's name of) a contract topic, as any producer could. */
     static void publishRaw(String topic, String key, byte[] value) {
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(IsolationResource.topic(topic), key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish to " + topic, e);
         }
@@ -101,7 +102,7 @@ final class ReportTestSupport {
 
     /** The experiment's {@code ExperimentReported} events, waiting for {@code count} and then {@code settle} more. */
     static List<ExperimentReported> reported(String experimentId, int count, Duration settle) {
-        try (TopicReader reader = TopicReader.fromBeginning(Topics.REPORTS)) {
+        try (TopicReader reader = TopicReader.fromBeginning(IsolationResource.topic(Topics.REPORTS))) {
             return reader.awaitEvents(e -> e.experimentId().equals(experimentId)
                     && e.payload() instanceof ExperimentReported, count, Duration.ofSeconds(60), settle)
                     .stream().map(e -> e.payloadAs(ExperimentReported.class)).toList();
