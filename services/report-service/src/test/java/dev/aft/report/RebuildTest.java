@@ -1,6 +1,5 @@
 package dev.aft.report;
 
-import static dev.aft.report.ReportTestSupport.awaitStatus;
 import static dev.aft.report.ReportTestSupport.json;
 import static dev.aft.report.ReportTestSupport.publish;
 import static dev.aft.report.ReportTestSupport.reported;
@@ -42,7 +41,10 @@ class RebuildTest {
         events.add(failing.progress(Stage.TRAINING, "run-ft+local-" + failing.experimentId, 3, 10));
         events.add(failing.evaluated(Condition.ICL));
         publish(events);
-        String liveComplete = awaitStatus(complete.experimentId, "completed").prettify();
+        // Each topic has its own consumer: wait for the progress event as well as for the results.
+        String liveComplete = ReportTestSupport.awaitReport(complete.experimentId,
+                r -> "completed".equals(r.getString("status")) && r.<String>getList("progress.subjectId")
+                        .contains("eval-icl-" + complete.experimentId)).prettify();
         String liveRunning = ReportTestSupport.awaitReport(failing.experimentId,
                 r -> r.getList("progress").size() == 1 && r.getList("table").size() == 2).prettify();
         assertThat(reported(complete.experimentId, 1, Duration.ZERO)).hasSize(1);

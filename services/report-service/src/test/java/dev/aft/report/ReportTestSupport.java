@@ -42,11 +42,16 @@ final class ReportTestSupport {
     /** Publishes events to their contract topics, keyed by experiment id, as the producing services do. */
     static void publish(List<EventEnvelope<?>> events) {
         try (KafkaProducer<String, byte[]> producer = producer()) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (EventEnvelope<?> event : events) {
-                producer.send(new ProducerRecord<>(IsolationResource.topic(event.topic()), event.experimentId(),
-                        EventCodec.encode(event)));
+                sent.add(producer.send(new ProducerRecord<>(IsolationResource.topic(event.topic()),
+                        event.experimentId(), EventCodec.encode(event))));
             }
-            producer.flush();
+            for (java.util.concurrent.Future<?> future : sent) {
+                future.get(30, TimeUnit.SECONDS); // a failed send fails the test here, not as a missing report later
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish the events", e);
         }
     }
 
@@ -75,19 +80,29 @@ final class ReportTestSupport {
     /** The JSON report once {@code until} holds for it. */
     static JsonPath awaitReport(String experimentId, Predicate<JsonPath> until) {
         JsonPath[] last = new JsonPath[1];
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .conditionEvaluationListener(c -> {
-                    if (c.getRemainingTimeInMS() <= 0 && last[0] != null) {
-                        System.err.println("last report of " + experimentId + ": " + last[0].prettify());
-                    }
-                }).until(() -> {
-            var response = given().get("/experiments/" + experimentId + "/report");
-            if (response.statusCode() != 200) {
-                return false;
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        String[] lastError = new String[1];
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                var response = given().get("/experiments/" + experimentId + "/report");
+                statuses.merge(response.statusCode(), 1, Integer::sum);
+                if (response.statusCode() != 200) {
+                    lastError[0] = response.asString();
+                    return false;
+                }
+                last[0] = json(response.asString());
+                return until.test(last[0]);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // What the timed-out wait saw: the answers it got, and how far the consumers had read.
+            System.err.println("waiting for the report of " + experimentId + " saw HTTP " + statuses
+                    + (lastError[0] == null ? "" : ", last error body " + lastError[0]));
+            System.err.println("consumer lag: " + IsolationResource.consumerLag());
+            if (last[0] != null) {
+                System.err.println("last report of " + experimentId + ": " + last[0].prettify());
             }
-            last[0] = json(response.asString());
-            return until.test(last[0]);
-        });
+            throw e;
+        }
         return last[0];
     }
 

@@ -8,7 +8,7 @@ import dev.aft.contracts.events.ModelTrained;
 import dev.aft.contracts.plan.Condition;
 import dev.aft.contracts.serde.EventCodec;
 import dev.aft.eval.config.EvalServiceConfig;
-import dev.aft.eval.messaging.ReplayReader;
+import dev.aft.contracts.log.LogReader;
 import dev.aft.eval.persistence.ReplayEntity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -33,7 +33,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Re-evaluation by replay: re-reads {@code aft.datasets} and {@code aft.models} from the log with a consumer
- * of its own ({@link ReplayReader}), keeps the events that match, and creates for each the evaluations a live
+ * of its own ({@link LogReader}), keeps the events that match, and creates for each the evaluations a live
  * event would, marked {@code replayOf} and named by the replay id, so that running a replay again (same id,
  * or after a restart mid-read) adds nothing. Evaluation uses the configuration current at the time.
  */
@@ -45,7 +45,7 @@ public class Replays {
     private final EvalServiceConfig config;
     private final EventIntake intake;
     private final EvaluationWorkers workers;
-    private final ReplayReader reader;
+    private final LogReader reader;
     private final ExecutorService readers = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "eval-replay");
         thread.setDaemon(true);
@@ -57,7 +57,7 @@ public class Replays {
         this.config = config;
         this.intake = intake;
         this.workers = workers;
-        this.reader = new ReplayReader(kafka);
+        this.reader = new LogReader(kafka);
     }
 
     /** Records the replay (or finds the one with that id) and starts reading when it is new. */

@@ -13,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Comparator;
@@ -63,7 +64,11 @@ public class ReadModel {
                         + " (id, first_event_at, last_event_at) values (?1, ?2, ?3) on conflict (id) do nothing")
                 .setParameter(1, event.experimentId()).setParameter(2, event.occurredAt())
                 .setParameter(3, event.occurredAt()).executeUpdate())
-                .chain(() -> ExperimentEntity.<ExperimentEntity>findById(event.experimentId()))
+                // Locked: the consumers of the six topics fold events of one experiment into this row at the same
+                // time; without the lock one transaction's update (a dataset, say) is overwritten by another's that
+                // read the row before it committed.
+                .chain(() -> ExperimentEntity.<ExperimentEntity>findById(event.experimentId(),
+                        LockModeType.PESSIMISTIC_WRITE))
                 .invoke(experiment -> {
                     experiment.firstEventAt = min(experiment.firstEventAt, event.occurredAt());
                     experiment.lastEventAt = max(experiment.lastEventAt, event.occurredAt());
@@ -91,7 +96,9 @@ public class ReadModel {
             candidate.eventId = event.id();
             candidate.occurredAt = event.occurredAt();
             candidate.event = text(event);
-            return StageResultEntity.<StageResultEntity>findById(candidate.id).chain(current -> {
+            // Locked as well: a rebuild applies events beside the live consumers.
+            return StageResultEntity.<StageResultEntity>findById(candidate.id, LockModeType.PESSIMISTIC_WRITE)
+                    .chain(current -> {
                 if (current == null) {
                     return candidate.persist().replaceWithVoid();
                 }
@@ -108,7 +115,7 @@ public class ReadModel {
 
     private static Uni<Void> progress(EventEnvelope<?> event, StageProgressed progressed) {
         String id = event.experimentId() + "/" + progressed.stage().wireName() + "/" + progressed.subjectId();
-        return ProgressEntity.<ProgressEntity>findById(id).chain(current -> {
+        return ProgressEntity.<ProgressEntity>findById(id, LockModeType.PESSIMISTIC_WRITE).chain(current -> {
             if (current != null && (event.occurredAt().isBefore(current.occurredAt)
                     || event.occurredAt().equals(current.occurredAt) && progressed.done() <= current.done)) {
                 return Uni.createFrom().voidItem();

@@ -1,4 +1,4 @@
-package dev.aft.eval.messaging;
+package dev.aft.contracts.log;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,17 +18,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Re-reads topics from the log for a replay with a plain consumer of its own: no group and no commits (the
- * live consumers' offsets are untouched), every partition assigned, positioned at the beginning or at the
- * first record at or after {@code from}, and read up to the end offsets taken when it starts (records
- * published later belong to the live consumers).
+ * Re-reads topics from the log (eval-service's replays, report-service's rebuilds) with a plain consumer of its
+ * own: no group and no commits (the live consumers' offsets are untouched), every partition assigned, positioned
+ * at the beginning or at the first record at or after {@code from}, and read up to the end offsets taken when it
+ * starts (records published later belong to the live consumers).
  */
-public final class ReplayReader {
+public final class LogReader {
 
     private final Map<String, Object> kafka;
 
     /** {@code kafka}: the application's Kafka client settings ({@code bootstrap.servers} and security). */
-    public ReplayReader(Map<String, Object> kafka) {
+    public LogReader(Map<String, Object> kafka) {
         this.kafka = kafka;
     }
 
@@ -75,7 +75,7 @@ public final class ReplayReader {
             }
             while (behind(consumer, partitions, end)) {
                 if (System.nanoTime() > deadline) {
-                    throw new TimeoutException("the replay did not reach the end offsets " + end + " within " + timeout);
+                    throw new TimeoutException("the read did not reach the end offsets " + end + " within " + timeout);
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     Long stop = end.get(new TopicPartition(record.topic(), record.partition()));
