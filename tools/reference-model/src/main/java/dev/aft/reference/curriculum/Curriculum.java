@@ -19,15 +19,15 @@ public final class Curriculum {
     static final int EPISODES_PER_WORLD = 16;
 
     /** Share of each stage's tokens per episode kind. */
-    public record Mix(double documents, double inContext, double recall, double local, double global) {
+    public record Mix(double documents, double inContext, double recall, double copy, double local, double global) {
 
         public Mix {
-            for (double w : new double[] {documents, inContext, recall, local, global}) {
+            for (double w : new double[] {documents, inContext, recall, copy, local, global}) {
                 if (!(w >= 0) || Double.isInfinite(w)) {
                     throw new IllegalArgumentException("Mix weights must be >= 0");
                 }
             }
-            if (documents + inContext + recall + local + global <= 0) {
+            if (documents + inContext + recall + copy + local + global <= 0) {
                 throw new IllegalArgumentException("At least one mix weight must be positive");
             }
         }
@@ -37,6 +37,7 @@ public final class Curriculum {
                 case DOCUMENTS -> documents;
                 case IN_CONTEXT -> inContext;
                 case RECALL -> recall;
+                case COPY -> copy;
                 case LOCAL_AUGMENTATION -> local;
                 case GLOBAL_AUGMENTATION -> global;
             };
@@ -77,7 +78,8 @@ public final class Curriculum {
             EpisodeBuilder builder = new EpisodeBuilder(world, stage, random, counter);
             for (int e = 0; e < EPISODES_PER_WORLD && total < tokenBudget; e++) {
                 EpisodeKind kind = neediest(stage.mix(), tokens, total);
-                if (kind != EpisodeKind.DOCUMENTS && !world.hasEpisodes()) {
+                if (kind != EpisodeKind.DOCUMENTS && kind != EpisodeKind.RECALL && kind != EpisodeKind.COPY
+                        && !world.hasEpisodes()) {
                     break; // a documents-only world gives documents while they are what the mix lacks most
                 }
                 Optional<Episode> episode = build(builder, kind);
@@ -115,6 +117,7 @@ public final class Curriculum {
             case DOCUMENTS -> builder.documents();
             case IN_CONTEXT -> builder.inContext();
             case RECALL -> Optional.of(builder.recall());
+            case COPY -> Optional.of(builder.copy());
             case LOCAL_AUGMENTATION -> builder.local();
             case GLOBAL_AUGMENTATION -> builder.global();
         };

@@ -170,16 +170,30 @@ final class EpisodeBuilder {
                 PromptFormats.global(ordered, focus), answer(lines)));
     }
 
-    /** Recall pairs sized to the stage (fewer pairs, when the drawn number does not fit the sequence). */
+    /**
+     * Recall pairs sized to the stage, every key looked up once (fewer pairs, when the drawn number does not fit
+     * the sequence): half the episode is answer, each answer one copy away.
+     */
     Episode recall() {
         int pairs = between(stage.minPairs(), stage.maxPairs());
-        int lookups = between(stage.minProbes(), 2 * stage.maxProbes());
         while (true) {
-            Episode episode = RecallEpisodes.episode(random, world.seed(), pairs, Math.min(lookups, pairs));
+            Episode episode = RecallEpisodes.episode(random, world.seed(), pairs, pairs);
             if (pairs <= 2 || counter.applyAsInt(episode.text()) <= stage.sequenceTokens() - MARGIN) {
                 return episode;
             }
             pairs = Math.max(2, pairs * 4 / 5);
+        }
+    }
+
+    /** A word list and its copy, about as long as a recall episode of the stage's pair counts. */
+    Episode copy() {
+        int words = 2 * between(stage.minPairs(), stage.maxPairs());
+        while (true) {
+            Episode episode = RecallEpisodes.copy(random, world.seed(), words);
+            if (words <= 2 || counter.applyAsInt(episode.text()) <= stage.sequenceTokens() - MARGIN) {
+                return episode;
+            }
+            words = Math.max(2, words * 4 / 5);
         }
     }
 

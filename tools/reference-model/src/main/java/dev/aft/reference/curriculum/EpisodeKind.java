@@ -6,8 +6,10 @@ public enum EpisodeKind {
     DOCUMENTS,
     /** eval-service's in-context format: documents, then statements that follow from them. */
     IN_CONTEXT,
-    /** Key-value pairs, then lookups of some keys (induction-style copying). */
+    /** Key-value pairs, then lookups of every key (induction-style copying). */
     RECALL,
+    /** A list of words, then the same list again: the plainest copy from context (induction heads). */
+    COPY,
     /** augment-service's local prompt for one sentence, then its restatements and reversals. */
     LOCAL_AUGMENTATION,
     /** augment-service's global prompt, then the focus document's reversals and conclusions. */

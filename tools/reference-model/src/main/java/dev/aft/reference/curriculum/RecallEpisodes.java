@@ -14,6 +14,7 @@ import java.util.Random;
 public final class RecallEpisodes {
 
     static final String HEADER = "Here is a list of pairs.";
+    static final String COPY_HEADER = "Here is a list of words, twice.";
     static final String FAMILY = "recall";
 
     private RecallEpisodes() {
@@ -24,8 +25,19 @@ public final class RecallEpisodes {
         return List.of(HEADER);
     }
 
+    /** A line of {@code words} nonsense words, then the same line again (the answer). */
+    public static Episode copy(Random random, long seed, int words) {
+        Lexicon.Session lexicon = Lexicon.standard().session(random);
+        List<String> line = new ArrayList<>();
+        for (int i = 0; i < words; i++) {
+            line.add(lexicon.next());
+        }
+        String text = String.join(" ", line);
+        return new Episode(EpisodeKind.COPY, FAMILY, seed, COPY_HEADER + "\n" + text + "\n", text);
+    }
+
     /** An episode of {@code pairs} pairs and {@code lookups} lookups (at most one per key). */
-    static Episode episode(Random random, long seed, int pairs, int lookups) {
+    public static Episode episode(Random random, long seed, int pairs, int lookups) {
         Lexicon.Session words = Lexicon.standard().session(random);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {

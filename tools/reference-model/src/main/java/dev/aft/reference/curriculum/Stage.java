@@ -26,19 +26,24 @@ int maxDocuments, double contextFill, int minProbes, int maxProbes, int minPairs
     }
 
     /**
-     * Few facts per episode first, then more: 1-2 documents in 128-token sequences (documents, in-context and
-     * recall episodes only), then up to ~450 tokens of context with augmentation episodes added, then up to
-     * ~900. Local augmentation prompts take ~200 tokens whatever the stage, so the long stage has few of them
-     * (a short episode in a batch of long ones is mostly padding).
+     * Copying first, then few facts per episode, then more. Stage 1 (128 tokens): word lists and their copies,
+     * key-value recall and 1-2 documents in context; a model must learn to copy from its context (induction)
+     * before any in-context condition can work, and small batches give it the most optimizer steps per token.
+     * Stage 2 (256): up to 4 documents, recall of up to 16 pairs. Stage 3 (512): up to ~450 tokens of context,
+     * with augmentation episodes. Stage 4 (1,024): up to ~900. Local augmentation prompts take ~200 tokens
+     * whatever the stage, so the long stage has few of them (a short episode in a batch of long ones is mostly
+     * padding).
      */
     public static List<Stage> defaults() {
         return List.of(
-                new Stage("short", 0.2, 128, 64, new Curriculum.Mix(0.30, 0.50, 0.20, 0, 0),
-                        1, 2, 0.0, 1, 3, 4, 14),
-                new Stage("medium", 0.35, 512, 16, new Curriculum.Mix(0.22, 0.43, 0.10, 0.15, 0.10),
-                        2, 16, 0.6, 2, 5, 50, 90),
-                new Stage("long", 0.45, 1024, 8, new Curriculum.Mix(0.20, 0.50, 0.10, 0.03, 0.17),
-                        4, 80, 0.75, 2, 6, 120, 190));
+                new Stage("copy", 0.22, 128, 16, new Curriculum.Mix(0.15, 0.25, 0.25, 0.35, 0, 0),
+                        1, 2, 0.0, 1, 3, 2, 8),
+                new Stage("short", 0.20, 256, 16, new Curriculum.Mix(0.20, 0.40, 0.20, 0.20, 0, 0),
+                        1, 4, 0.0, 1, 4, 4, 16),
+                new Stage("medium", 0.28, 512, 8, new Curriculum.Mix(0.17, 0.43, 0.10, 0.05, 0.15, 0.10),
+                        2, 32, 0.6, 2, 5, 16, 48),
+                new Stage("long", 0.30, 1024, 4, new Curriculum.Mix(0.20, 0.50, 0.10, 0, 0.03, 0.17),
+                        4, 80, 0.75, 2, 6, 48, 120));
     }
 
     /** This stage with sequences no longer than {@code context} tokens. */

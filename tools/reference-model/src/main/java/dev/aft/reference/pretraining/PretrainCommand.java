@@ -1,7 +1,6 @@
 package dev.aft.reference.pretraining;
 
 import dev.aft.lm.training.TrainingCancelledException;
-import dev.aft.reference.curriculum.Stage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,7 +38,7 @@ public final class PretrainCommand {
         System.out.println("pretraining " + options.describeRun() + " into " + options.out() + " (work folder "
                 + options.work() + ")");
         try {
-            new Pretraining(options, Stage.defaults(), System.out, stopping::get).run();
+            new Pretraining(options, options.stageList(), System.out, stopping::get).run();
         } catch (TrainingCancelledException e) {
             System.out.println("stopped: " + e.getMessage() + " (checkpointed); run the same command to resume");
         } finally {

@@ -1,5 +1,6 @@
 package dev.aft.reference.pretraining;
 
+import dev.aft.reference.curriculum.Stage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,10 +26,12 @@ import java.util.Map;
  * @param weightDecay     AdamW decoupled weight decay
  * @param checkpointEvery optimizer steps between checkpoints
  * @param logEvery        optimizer steps between log lines
+ * @param stages          a JSON file with the curriculum's stages ({@link Stage} fields, {@code mix} an object),
+ *                        or null for {@link Stage#defaults()}
  */
 public record PretrainOptions(Path out, Path work, long seed, long tokens, int layers, int hidden, int heads,
         int kvHeads, int intermediate, int context, int vocab, double learningRate, double weightDecay,
-        int checkpointEvery, int logEvery) {
+        int checkpointEvery, int logEvery, Path stages) {
 
     public static final long DEFAULT_TOKENS = 9_000_000L;
 
@@ -52,7 +55,7 @@ public record PretrainOptions(Path out, Path work, long seed, long tokens, int l
 
     public static PretrainOptions defaults() {
         return new PretrainOptions(Path.of("models/aft-reference"), Path.of(".aft/pretrain"), 1, DEFAULT_TOKENS, 4,
-                256, 8, 4, 576, 1024, 8192, 1e-3, 0.1, 40, 10);
+                256, 8, 4, 576, 1024, 8192, 1e-3, 0.1, 40, 10, null);
     }
 
     /** Reads {@code --out DIR --work DIR --seed N --tokens N --layers N --hidden N --heads N --kv-heads N ...}. */
@@ -71,7 +74,7 @@ public record PretrainOptions(Path out, Path work, long seed, long tokens, int l
         int kvHeads = values.containsKey("kv-heads") ? Integer.parseInt(values.get("kv-heads"))
                 : heads % 2 == 0 ? heads / 2 : heads;
         List<String> known = List.of("out", "work", "seed", "tokens", "layers", "hidden", "heads", "kv-heads",
-                "intermediate", "context", "vocab", "lr", "weight-decay", "checkpoint-every", "log-every");
+                "intermediate", "context", "vocab", "lr", "weight-decay", "checkpoint-every", "log-every", "stages");
         List<String> unknown = new ArrayList<>(values.keySet());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
@@ -92,7 +95,8 @@ public record PretrainOptions(Path out, Path work, long seed, long tokens, int l
                 Double.parseDouble(values.getOrDefault("lr", Double.toString(d.learningRate()))),
                 Double.parseDouble(values.getOrDefault("weight-decay", Double.toString(d.weightDecay()))),
                 Integer.parseInt(values.getOrDefault("checkpoint-every", Integer.toString(d.checkpointEvery()))),
-                Integer.parseInt(values.getOrDefault("log-every", Integer.toString(d.logEvery()))));
+                Integer.parseInt(values.getOrDefault("log-every", Integer.toString(d.logEvery()))),
+                values.containsKey("stages") ? Path.of(values.get("stages")) : null);
     }
 
     /** "16M", "500k" or a plain number. */
@@ -112,13 +116,20 @@ public record PretrainOptions(Path out, Path work, long seed, long tokens, int l
     static String usage() {
         return "Usage: pretrain.sh [--out models/aft-reference] [--work .aft/pretrain] [--seed 1] [--tokens 9M]"
                 + " [--layers 4] [--hidden 256] [--heads 8] [--kv-heads heads/2] [--intermediate 576] [--context 1024]"
-                + " [--vocab 8192] [--lr 1e-3] [--weight-decay 0.1] [--checkpoint-every 40] [--log-every 10]";
+                + " [--vocab 8192] [--lr 1e-3] [--weight-decay 0.1] [--checkpoint-every 40] [--log-every 10]"
+                + " [--stages stages.json]";
     }
 
     /** The settings that decide the trained weights, as text (a work folder holds one run's). */
     String describeRun() {
         return "seed=" + seed + ", tokens=" + tokens + ", layers=" + layers + ", hidden=" + hidden + ", heads=" + heads
                 + ", kvHeads=" + kvHeads + ", intermediate=" + intermediate + ", context=" + context + ", vocab="
-                + vocab + ", lr=" + learningRate + ", weightDecay=" + weightDecay;
+                + vocab + ", lr=" + learningRate + ", weightDecay=" + weightDecay
+                + (stages == null ? "" : ", stages=" + Stages.describe(stageList()));
+    }
+
+    /** The curriculum's stages: those of the {@code --stages} file, or the defaults. */
+    public List<Stage> stageList() {
+        return stages == null ? Stage.defaults() : Stages.read(stages);
     }
 }

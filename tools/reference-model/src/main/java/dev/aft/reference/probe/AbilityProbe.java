@@ -3,20 +3,26 @@ package dev.aft.reference.probe;
 import dev.aft.knowledge.Dataset;
 import dev.aft.knowledge.Document;
 import dev.aft.knowledge.Families;
+import dev.aft.knowledge.Seeds;
 import dev.aft.knowledge.TestItem;
 import dev.aft.lm.LanguageModel;
 import dev.aft.reference.curriculum.CurriculumWorlds;
+import dev.aft.reference.curriculum.Episode;
 import dev.aft.reference.curriculum.HeldOutTemplates;
 import dev.aft.reference.curriculum.PromptFormats;
+import dev.aft.reference.curriculum.RecallEpisodes;
 import dev.aft.reference.curriculum.WorldSeeds;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -54,10 +60,11 @@ public final class AbilityProbe {
             AbilityProbe probe = new AbilityProbe(model, System.out);
             List<Row> rows = new ArrayList<>();
             for (int w = 0; w < worlds; w++) {
+                rows.addAll(probe.recall(WorldSeeds.heldOut(w), facts));
                 rows.addAll(probe.multipleChoice(WorldSeeds.heldOut(w), facts));
             }
             probe.print(merge(rows));
-            for (int w = 0; w < worlds; w++) {
+            for (int w = 0; w < worlds && sentences > 0; w++) {
                 new LocalAugmentationCheck(model, System.out).run(WorldSeeds.heldOut(w), sentences);
             }
         }
@@ -79,10 +86,16 @@ public final class AbilityProbe {
             Set<String> shownFacts = shown.stream().flatMap(d -> d.factIds().stream()).collect(Collectors.toSet());
             List<TestItem> items = dataset.tests().stream()
                     .filter(t -> shownFacts.containsAll(t.provenance())).toList();
+            Random others = Seeds.stream(seed, "probe-other-documents");
             for (String split : dataset.testsPerSplit().keySet()) {
                 List<TestItem> ofSplit = items.stream().filter(t -> t.split().equals(split)).toList();
                 rows.add(row(dataset.family(), split, "no context", "", ofSplit));
                 rows.add(row(dataset.family(), split, "in context", context, ofSplit));
+                rows.add(rowPerItem(dataset.family(), split, "own documents only",
+                        t -> PromptFormats.inContext(stating(dataset.documents(), t)), ofSplit));
+                rows.add(rowPerItem(dataset.family(), split, "own + 3 other documents",
+                        t -> PromptFormats.inContext(withOthers(dataset.documents(), stating(dataset.documents(), t),
+                                3, others)), ofSplit));
                 if (dataset == reversals) {
                     Predicate<TestItem> heldOut = t -> shown.stream().anyMatch(d ->
                             d.factIds().containsAll(t.provenance()) && !HeldOutTemplates.inCurriculum(d));
@@ -92,6 +105,61 @@ public final class AbilityProbe {
             }
         }
         return rows;
+    }
+
+    /**
+     * Associative recall on fresh pair lists of each size: the list, then one key; four options, the key's value
+     * and three other values of the list. The copy-from-context ability every in-context condition rests on.
+     */
+    List<Row> recall(long seed, int episodes) {
+        List<Row> rows = new ArrayList<>();
+        for (int pairs : new int[] {4, 16, 48}) {
+            Random random = Seeds.stream(seed, "probe-recall-" + pairs);
+            List<TestItem> items = new ArrayList<>();
+            for (int e = 0; e < episodes; e++) {
+                Episode episode = RecallEpisodes.episode(random, seed, pairs, 1);
+                List<String> listed = episode.prompt().lines().filter(l -> l.contains(": ")).toList();
+                String asked = episode.completion();
+                String key = asked.substring(0, asked.indexOf(": "));
+                String value = asked.substring(asked.indexOf(": ") + 2);
+                List<String> options = new ArrayList<>(listed.stream().map(l -> l.substring(l.indexOf(": ") + 2))
+                        .filter(v -> !v.equals(value)).distinct().toList());
+                Collections.shuffle(options, random);
+                options = new ArrayList<>(options.subList(0, Math.min(3, options.size())));
+                int correct = random.nextInt(options.size() + 1);
+                options.add(correct, value);
+                items.add(new TestItem("recall-" + pairs + "-" + e, pairs + " pairs", "recall",
+                        episode.prompt() + key + ":", options, correct, List.of()));
+            }
+            rows.add(row("recall", pairs + " pairs", "in context", "", items));
+        }
+        return rows;
+    }
+
+    /** The documents that state any of the item's facts. */
+    private static List<Document> stating(List<Document> documents, TestItem item) {
+        return documents.stream().filter(d -> d.factIds().stream().anyMatch(item.provenance()::contains)).toList();
+    }
+
+    /** {@code own} and {@code count} other documents, shuffled. */
+    private static List<Document> withOthers(List<Document> documents, List<Document> own, int count, Random random) {
+        List<Document> rest = new ArrayList<>(documents.stream().filter(d -> !own.contains(d)).toList());
+        Collections.shuffle(rest, random);
+        List<Document> shown = new ArrayList<>(own);
+        shown.addAll(rest.subList(0, Math.min(count, rest.size())));
+        Collections.shuffle(shown, random);
+        return shown;
+    }
+
+    private Row rowPerItem(String family, String split, String condition, Function<TestItem, String> context,
+            List<TestItem> items) {
+        if (items.isEmpty()) {
+            return new Row(family, split, condition, 0, Double.NaN, Double.NaN);
+        }
+        MultipleChoice choice = new MultipleChoice(model);
+        long correct = items.stream().filter(t -> choice.correct(context.apply(t), List.of(t)).get(0)).count();
+        double chance = items.stream().mapToDouble(t -> 1.0 / t.options().size()).average().orElse(Double.NaN);
+        return new Row(family, split, condition, items.size(), correct / (double) items.size(), chance);
     }
 
     /** The documents, in order, that fit the context with room for the longest question. */

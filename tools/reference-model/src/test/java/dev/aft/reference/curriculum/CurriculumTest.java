@@ -89,7 +89,7 @@ class CurriculumTest {
     @Test
     void inContextEpisodesGrowFromOneOrTwoDocumentsToLongContexts() {
         List<Integer> shortDocuments = documentCounts(episodes(14, 0, BUDGET));
-        List<Integer> longDocuments = documentCounts(episodes(14, 2, 120_000));
+        List<Integer> longDocuments = documentCounts(episodes(14, Stage.defaults().size() - 1, 120_000));
         assertThat(shortDocuments).isNotEmpty().allSatisfy(n -> assertThat(n).isBetween(1, 2));
         assertThat(longDocuments.stream().mapToInt(Integer::intValue).max().orElse(0)).isGreaterThan(20);
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every statement an episode teaches is true in its world, and in-context answers are in the context. */
 class EpisodeTruthTest {
 
-    private static final Stage STAGE = Stage.defaults().get(1);
+    private static final Stage STAGE = Stage.defaults().get(2); // the first stage with augmentation episodes
 
     @ParameterizedTest
     @ValueSource(strings = {CurriculumWorlds.REVERSALS, CurriculumWorlds.SYLLOGISMS, CurriculumWorlds.SEMANTIC,
@@ -94,8 +94,8 @@ class EpisodeTruthTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2})
-    void recallLookupsAreCopiesOfListedPairs(int stage) {
+    @ValueSource(ints = {0, 1, 2, 3})
+    void recallLooksUpEveryListedPairOnceAndCopyEpisodesRepeatTheirList(int stage) {
         long seed = WorldSeeds.curriculum(8, stage, 0);
         Random random = Seeds.stream(seed, "test");
         CurriculumWorld world = CurriculumWorlds.generate(CurriculumWorlds.REVERSALS, seed, random, 512);
@@ -104,7 +104,17 @@ class EpisodeTruthTest {
         Episode episode = builder.recall();
         List<String> pairs = Arrays.asList(episode.prompt().split("\n"));
         assertThat(pairs.get(0)).isEqualTo(RecallEpisodes.HEADER);
-        assertThat(lines(episode.completion())).isNotEmpty().allSatisfy(line -> assertThat(pairs).contains(line));
+        List<String> lookups = lines(episode.completion());
+        assertThat(lookups).isNotEmpty().doesNotHaveDuplicates().allSatisfy(line -> assertThat(pairs).contains(line));
+        assertThat(lookups).hasSize(pairs.size() - 1); // the header, then the pairs
+
+        Episode copy = builder.copy();
+        List<String> shown = Arrays.asList(copy.prompt().split("\n"));
+        assertThat(shown).hasSize(2);
+        assertThat(shown.get(0)).isEqualTo(RecallEpisodes.COPY_HEADER);
+        assertThat(copy.completion()).isEqualTo(shown.get(1));
+        assertThat(copy.completion().split(" ").length).isBetween(2, 2 * Stage.defaults().get(stage).maxPairs());
+        assertThat(copy.kind()).isEqualTo(EpisodeKind.COPY);
     }
 
     @ParameterizedTest

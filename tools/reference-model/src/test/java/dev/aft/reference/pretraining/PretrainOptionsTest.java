@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aft.lm.checkpoint.LlamaConfig;
+import dev.aft.reference.curriculum.Stage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PretrainOptionsTest {
 
@@ -40,5 +44,31 @@ class PretrainOptionsTest {
                 .hasMessageContaining("Unknown option");
         assertThatThrownBy(() -> PretrainOptions.parse(new String[] {"--hidden", "100", "--heads", "8"}))
                 .hasMessageContaining("multiple");
+    }
+
+    @Test
+    void aStagesFileReplacesTheDefaultStagesAndChangesTheRunsDescription(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("stages.json");
+        Files.writeString(file, """
+                [{"name": "only", "tokenShare": 1.0, "sequenceTokens": 128, "batchSize": 8,
+                  "mix": {"documents": 0.5, "inContext": 0, "recall": 0, "copy": 0.5, "local": 0, "global": 0},
+                  "minDocuments": 1, "maxDocuments": 2, "contextFill": 0, "minProbes": 1, "maxProbes": 2,
+                  "minPairs": 2, "maxPairs": 4}]
+                """);
+        PretrainOptions options = PretrainOptions.parse(new String[] {"--stages", file.toString()});
+        assertThat(options.stageList()).singleElement().satisfies(stage -> {
+            assertThat(stage.name()).isEqualTo("only");
+            assertThat(stage.batchSize()).isEqualTo(8);
+            assertThat(stage.mix().copy()).isEqualTo(0.5);
+        });
+        assertThat(options.describeRun()).isNotEqualTo(PretrainOptions.defaults().describeRun()).contains("stages=");
+        assertThat(PretrainOptions.defaults().stageList()).isEqualTo(Stage.defaults());
+
+        Files.writeString(file, Files.readString(file).replace("\"batchSize\"", "\"batchSise\""));
+        assertThatThrownBy(() -> PretrainOptions.parse(new String[] {"--stages", file.toString()}).stageList())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize");
+        Files.writeString(file, Files.readString(file).replace("\"batchSise\": 8", "\"batchSize\": 0"));
+        assertThatThrownBy(() -> PretrainOptions.parse(new String[] {"--stages", file.toString()}).stageList())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Inconsistent stage only");
     }
 }

@@ -27,15 +27,15 @@ class PretrainingTest {
 
     /** Two short stages of small batches, so that each takes several steps. */
     static final List<Stage> STAGES = List.of(
-            new Stage("short", 0.3, 128, 4, new Curriculum.Mix(0.3, 0.5, 0.2, 0, 0), 1, 2, 0, 1, 3, 4, 10),
-            new Stage("long", 0.7, 256, 4, new Curriculum.Mix(0.2, 0.4, 0.1, 0.2, 0.1), 2, 12, 0.5, 2, 4, 10, 30));
+            new Stage("short", 0.3, 128, 4, new Curriculum.Mix(0.3, 0.5, 0.2, 0, 0, 0), 1, 2, 0, 1, 3, 4, 10),
+            new Stage("long", 0.7, 256, 4, new Curriculum.Mix(0.2, 0.4, 0.1, 0, 0.2, 0.1), 2, 12, 0.5, 2, 4, 10, 30));
 
     @TempDir
     Path folder;
 
     private PretrainOptions options(String name, long seed) {
         return new PretrainOptions(folder.resolve(name + "-model"), folder.resolve(name + "-work"), seed, 8_000, 1, 32,
-                2, 1, 64, 256, 8192, 3e-3, 0.1, 2, 1);
+                2, 1, 64, 256, 8192, 3e-3, 0.1, 2, 1, null);
     }
 
     private static Pretraining pretraining(PretrainOptions options) {
@@ -90,7 +90,7 @@ class PretrainingTest {
         Files.createDirectories(folder.resolve("a-work"));
         Files.writeString(folder.resolve("a-work").resolve(Pretraining.RUN_FILE), options("a", 1).describeRun());
         PretrainOptions other = new PretrainOptions(folder.resolve("c-model"), folder.resolve("a-work"), 2, 8_000, 1,
-                32, 2, 1, 64, 256, 8192, 3e-3, 0.1, 2, 1);
+                32, 2, 1, 64, 256, 8192, 3e-3, 0.1, 2, 1, null);
         assertThatThrownBy(() -> pretraining(other).run()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("holds another run");
     }

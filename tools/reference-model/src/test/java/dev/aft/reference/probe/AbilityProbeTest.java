@@ -23,7 +23,7 @@ class AbilityProbeTest {
     @Test
     void everyProbedSplitIsScoredNextToItsChanceLevel() {
         PretrainOptions tiny = new PretrainOptions(folder.resolve("out"), folder.resolve("work"), 1, 1000, 1, 32, 2,
-                1, 64, 1024, 8192, 1e-3, 0, 1, 1);
+                1, 64, 1024, 8192, 1e-3, 0, 1, 1, null);
         Path model = folder.resolve("model");
         ModelFolder.initialize(model, tiny);
         ByteArrayOutputStream text = new ByteArrayOutputStream();
@@ -35,7 +35,8 @@ class AbilityProbeTest {
             assertThat(rows).extracting(r -> r.family() + " " + r.split() + " " + r.condition()).contains(
                     "simple-reversals reversal no context", "simple-reversals reversal in context",
                     "simple-reversals forward in context", "simple-syllogisms syllogism in context",
-                    "simple-syllogisms forward no context");
+                    "simple-syllogisms forward no context", "simple-reversals reversal own documents only",
+                    "simple-syllogisms syllogism own + 3 other documents");
             for (AbilityProbe.Row row : rows) {
                 if (row.items() > 0) {
                     assertThat(row.accuracy()).isBetween(0.0, 1.0);
@@ -44,6 +45,14 @@ class AbilityProbeTest {
             }
             assertThat(rows.stream().filter(r -> r.family().equals("simple-reversals") && r.items() > 0))
                     .allSatisfy(r -> assertThat(r.chance()).isEqualTo(0.5));
+
+            List<AbilityProbe.Row> recall = probe.recall(WorldSeeds.heldOut(0), 4);
+            assertThat(recall).extracting(AbilityProbe.Row::split).containsExactly("4 pairs", "16 pairs", "48 pairs");
+            assertThat(recall).allSatisfy(r -> {
+                assertThat(r.items()).isEqualTo(4);
+                assertThat(r.chance()).isEqualTo(0.25);
+                assertThat(r.accuracy()).isBetween(0.0, 1.0);
+            });
 
             LocalAugmentationCheck.Result local = new LocalAugmentationCheck(lm, out).run(WorldSeeds.heldOut(0), 3);
             assertThat(local.sentences()).isEqualTo(3);
