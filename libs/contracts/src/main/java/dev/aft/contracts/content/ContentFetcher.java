@@ -16,9 +16,14 @@ import java.util.function.BiFunction;
 /**
  * Reads a claim check: GETs the link and accepts the bytes only if their size and SHA-256 are the ones the
  * event announced. A broken link, an error answer or a mismatch is the failure the caller's factory makes
- * (message, cause or null) naming the link; only "no answer" and 5xx are tried again.
+ * (message, cause or null) naming the link; only "no answer" and 5xx are tried again, after 0.5 s, then twice as
+ * long each time, at most {@value #MAX_BACKOFF_MILLIS} ms: ten attempts wait out an owner that restarts within
+ * about a minute and a half.
  */
 public final class ContentFetcher {
+
+    static final long FIRST_BACKOFF_MILLIS = 500;
+    static final long MAX_BACKOFF_MILLIS = 15_000;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -47,7 +52,7 @@ public final class ContentFetcher {
         String problem = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1) {
-                sleep(500L * (attempt - 1));
+                sleep(backoffMillis(attempt));
             }
             HttpResponse<byte[]> response;
             try {
@@ -72,6 +77,11 @@ public final class ContentFetcher {
         }
         throw failure.apply("the " + name + " link " + link.url() + " is broken: " + problem + " after "
                 + attempts + " attempt(s)", null);
+    }
+
+    /** The pause before attempt {@code attempt} (2 or more). */
+    static long backoffMillis(int attempt) {
+        return Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(attempt - 2, 20));
     }
 
     byte[] verified(ContentLink link, String name, byte[] body) {

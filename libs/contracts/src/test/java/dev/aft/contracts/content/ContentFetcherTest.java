@@ -67,4 +67,11 @@ class ContentFetcherTest {
                 ContentLink.JSONL);
         assertThatThrownBy(() -> fetcher.fetch(failing, "tests.jsonl")).hasMessageContaining("HTTP 503 after 3 attempt(s)");
     }
+
+    @Test
+    void triesAgainAfterHalfASecondThenTwiceAsLongUpToFifteenSeconds() {
+        assertThat(java.util.stream.IntStream.rangeClosed(2, 11).mapToLong(ContentFetcher::backoffMillis).toArray())
+                .containsExactly(500, 1000, 2000, 4000, 8000, 15_000, 15_000, 15_000, 15_000, 15_000);
+        assertThat(ContentFetcher.backoffMillis(200)).isEqualTo(15_000);
+    }
 }

@@ -8,12 +8,12 @@ import java.time.Duration;
 /**
  * Fetches a dataset's documents through the claim check the event carries ({@link ContentFetcher}), and fails
  * the run loudly ({@link RunFailure}) when the link is broken or the bytes do not match its sha256. No answer
- * and 5xx are retried a few times.
+ * and 5xx are retried for about a minute and a half (a restarting dataset-service is waited out).
  */
 @ApplicationScoped
 public class DocumentSource {
 
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 10;
 
     private final ContentFetcher fetcher = new ContentFetcher(Duration.ofMinutes(2), ATTEMPTS,
             (message, cause) -> cause == null ? new RunFailure(message) : new RunFailure(message, cause));

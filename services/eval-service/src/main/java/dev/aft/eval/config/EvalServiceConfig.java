@@ -106,8 +106,8 @@ public interface EvalServiceConfig {
         @WithDefault("60s")
         Duration timeout();
 
-        /** Attempts per download when the owner does not answer or answers 5xx (a 4xx or a mismatch fails at once). */
-        @WithDefault("3")
+        /** Attempts per download when the owner does not answer or answers 5xx, backoff from 0.5 s doubling to at most 15 s (a 4xx or a mismatch fails at once). */
+        @WithDefault("10")
         int attempts();
     }
 

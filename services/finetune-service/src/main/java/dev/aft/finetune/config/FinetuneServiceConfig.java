@@ -88,8 +88,8 @@ public interface FinetuneServiceConfig {
         @WithDefault("60s")
         Duration timeout();
 
-        /** Attempts per download when the owner does not answer or answers 5xx. */
-        @WithDefault("3")
+        /** Attempts per download when the owner does not answer or answers 5xx (backoff from 0.5 s, doubling, at most 15 s). */
+        @WithDefault("10")
         int attempts();
     }
 }

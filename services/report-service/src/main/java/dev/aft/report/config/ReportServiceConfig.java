@@ -46,7 +46,7 @@ public interface ReportServiceConfig {
         @WithDefault("30s")
         Duration timeout();
 
-        /** Attempts per download when the owner does not answer or answers 5xx. */
+        /** Attempts per download when the owner does not answer or answers 5xx (a person is waiting: few). */
         @WithDefault("2")
         int attempts();
     }
