@@ -19,12 +19,10 @@ need_tools() {
 # http METHOD URL [JSON-BODY]: sets HTTP_CODE and HTTP_BODY; fails readably when nothing answers.
 http() {
   local answer
-  if [ $# -ge 3 ]; then
-    answer=$(curl -sS -X "$1" "$2" -H 'Content-Type: application/json' --data-binary "$3" -w '\n%{http_code}' 2>&1) ||
-      fail "nothing answers at ${2%%\?*} ($answer); is the stack up? (./aft up)"
-  else
-    answer=$(curl -sS -X "$1" "$2" -w '\n%{http_code}' 2>&1) ||
-      fail "nothing answers at ${2%%\?*} ($answer); is the stack up? (./aft up)"
+  local data=()
+  [ $# -ge 3 ] && data=(-H 'Content-Type: application/json' --data-binary "$3")
+  if ! answer=$(curl -sS -X "$1" "$2" "${data[@]}" -w '\n%{http_code}' 2>&1); then
+    fail "nothing answers at ${2%%\?*} ($(head -n 1 <<<"$answer")); is the stack up? (./aft up)"
   fi
   HTTP_CODE=${answer##*$'\n'}
   HTTP_BODY=${answer%$'\n'*}
