@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 
 /**
@@ -175,25 +176,24 @@ final class EpisodeBuilder {
      * the sequence): half the episode is answer, each answer one copy away.
      */
     Episode recall() {
-        int pairs = between(stage.minPairs(), stage.maxPairs());
-        while (true) {
-            Episode episode = RecallEpisodes.episode(random, world.seed(), pairs, pairs);
-            if (pairs <= 2 || counter.applyAsInt(episode.text()) <= stage.sequenceTokens() - MARGIN) {
-                return episode;
-            }
-            pairs = Math.max(2, pairs * 4 / 5);
-        }
+        return fitting(between(stage.minPairs(), stage.maxPairs()),
+                pairs -> RecallEpisodes.episode(random, world.seed(), pairs, pairs));
     }
 
     /** A word list and its copy, about as long as a recall episode of the stage's pair counts. */
     Episode copy() {
-        int words = 2 * between(stage.minPairs(), stage.maxPairs());
+        return fitting(2 * between(stage.minPairs(), stage.maxPairs()),
+                words -> RecallEpisodes.copy(random, world.seed(), words));
+    }
+
+    /** {@code make(size)}, with the size cut by a fifth (down to 2) until the episode fits the stage's sequences. */
+    private Episode fitting(int size, IntFunction<Episode> make) {
         while (true) {
-            Episode episode = RecallEpisodes.copy(random, world.seed(), words);
-            if (words <= 2 || counter.applyAsInt(episode.text()) <= stage.sequenceTokens() - MARGIN) {
+            Episode episode = make.apply(size);
+            if (size <= 2 || counter.applyAsInt(episode.text()) <= stage.sequenceTokens() - MARGIN) {
                 return episode;
             }
-            words = Math.max(2, words * 4 / 5);
+            size = Math.max(2, size * 4 / 5);
         }
     }
 

@@ -153,13 +153,9 @@ public final class AbilityProbe {
 
     private Row rowPerItem(String family, String split, String condition, Function<TestItem, String> context,
             List<TestItem> items) {
-        if (items.isEmpty()) {
-            return new Row(family, split, condition, 0, Double.NaN, Double.NaN);
-        }
         MultipleChoice choice = new MultipleChoice(model);
-        long correct = items.stream().filter(t -> choice.correct(context.apply(t), List.of(t)).get(0)).count();
-        double chance = items.stream().mapToDouble(t -> 1.0 / t.options().size()).average().orElse(Double.NaN);
-        return new Row(family, split, condition, items.size(), correct / (double) items.size(), chance);
+        return row(family, split, condition, items,
+                items.stream().map(t -> choice.correct(context.apply(t), List.of(t)).get(0)).toList());
     }
 
     /** The documents, in order, that fit the context with room for the longest question. */
@@ -177,10 +173,15 @@ public final class AbilityProbe {
     }
 
     private Row row(String family, String split, String condition, String context, List<TestItem> items) {
+        return row(family, split, condition, items,
+                items.isEmpty() ? List.of() : new MultipleChoice(model).correct(context, items));
+    }
+
+    /** The row of {@code items}, given whether the model picked each one's correct option. */
+    private static Row row(String family, String split, String condition, List<TestItem> items, List<Boolean> correct) {
         if (items.isEmpty()) {
             return new Row(family, split, condition, 0, Double.NaN, Double.NaN);
         }
-        List<Boolean> correct = new MultipleChoice(model).correct(context, items);
         double accuracy = correct.stream().filter(c -> c).count() / (double) items.size();
         double chance = items.stream().mapToDouble(t -> 1.0 / t.options().size()).average().orElse(Double.NaN);
         return new Row(family, split, condition, items.size(), accuracy, chance);
