@@ -1,9 +1,9 @@
 package dev.aft.eval.domain;
 
 import dev.aft.contracts.content.ContentFetcher;
-
 import dev.aft.eval.config.EvalServiceConfig;
 import dev.aft.outbox.OutboxRelay;
+import dev.aft.outbox.Reactive;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

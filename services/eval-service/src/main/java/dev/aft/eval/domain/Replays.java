@@ -10,6 +10,7 @@ import dev.aft.contracts.serde.EventCodec;
 import dev.aft.eval.config.EvalServiceConfig;
 import dev.aft.contracts.log.LogReader;
 import dev.aft.eval.persistence.ReplayEntity;
+import dev.aft.outbox.Reactive;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.ShutdownEvent;

@@ -8,6 +8,7 @@ import dev.aft.modelclient.ModelApiException;
 import dev.aft.modelclient.ModelClient;
 import dev.aft.modelclient.ModelClientSettings;
 import dev.aft.outbox.OutboxRelay;
+import dev.aft.outbox.Reactive;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

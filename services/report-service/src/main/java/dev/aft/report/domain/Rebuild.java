@@ -5,6 +5,7 @@ import dev.aft.contracts.Topics;
 import dev.aft.contracts.serde.EventCodec;
 import dev.aft.report.config.ReportServiceConfig;
 import dev.aft.contracts.log.LogReader;
+import dev.aft.outbox.Reactive;
 import dev.aft.report.persistence.ExperimentEntity;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.runtime.StartupEvent;
