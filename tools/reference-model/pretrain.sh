@@ -4,6 +4,7 @@
 # Usage: tools/reference-model/pretrain.sh [--out models/aft-reference] [--work .aft/pretrain] [--seed 1]
 #        [--tokens 9M] [--layers 4] [--hidden 256] [--heads 8] [--kv-heads 4] [--intermediate 576]
 #        [--context 1024] [--vocab 8192] [--lr 1e-3] [--weight-decay 0.1] [--checkpoint-every 40] [--log-every 10]
+#        [--stages FILE] [--init MODEL_FOLDER] [--keep-lr]
 # (MVN_FLAGS=-o to build offline; SKIP_BUILD=1 to reuse the last build; JAVA_OPTS for the JVM)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -2,15 +2,20 @@ package dev.aft.reference.pretraining;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aft.lm.LanguageModel;
+import dev.aft.lm.checkpoint.LlamaCheckpoint;
 import dev.aft.lm.checkpoint.LlamaConfig;
 import dev.aft.lm.model.LlamaModel;
 import dev.aft.lm.tokenizer.TokenizerFiles;
 import dev.aft.reference.tokenizer.ReferenceTokenizer;
 import dev.aft.reference.tokenizer.Vocabulary;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +58,53 @@ public final class ModelFolder {
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the initial model into " + folder, e);
+        }
+    }
+
+    /**
+     * Copies the model folder {@code init} (a finished run's output) into {@code folder} as a run's starting point;
+     * returns its config.
+     *
+     * @throws IllegalArgumentException a file is missing, or the model's shape is not the one {@code options}
+     *                                  describe
+     */
+    public static LlamaConfig copyInitial(Path init, Path folder, PretrainOptions options) {
+        for (String file : Pretraining.MODEL_FILES) {
+            if (!Files.isRegularFile(init.resolve(file))) {
+                throw new IllegalArgumentException("--init " + init + " lacks " + file + "; give a finished run's --out");
+            }
+        }
+        LlamaConfig config = LlamaConfig.read(init.resolve(LlamaConfig.FILE_NAME));
+        LlamaConfig wanted = config(options, options.vocab());
+        if (!config.equals(wanted)) {
+            throw new IllegalArgumentException("--init " + init + " is a model of shape " + config
+                    + ", but the options describe " + wanted + " (pass the same --layers, --hidden, --heads, --kv-heads,"
+                    + " --intermediate, --context and --vocab)");
+        }
+        try {
+            Files.createDirectories(folder);
+            for (String file : Pretraining.MODEL_FILES) {
+                Files.copy(init.resolve(file), folder.resolve(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + init + " into " + folder, e);
+        }
+        return config;
+    }
+
+    /** The first 12 hex digits of the SHA-256 of a model folder's weights: which model a run started from. */
+    public static String fingerprint(Path folder) {
+        try (InputStream in = Files.newInputStream(folder.resolve(LlamaCheckpoint.WEIGHTS_FILE))) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--init " + folder + ": cannot read its weights (" + e.getMessage() + ")", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -28,10 +28,14 @@ import java.util.Map;
  * @param logEvery        optimizer steps between log lines
  * @param stages          a JSON file with the curriculum's stages ({@link Stage} fields, {@code mix} an object),
  *                        or null for {@link Stage#defaults()}
+ * @param init            a model folder to start from instead of a fresh initialization (a finished run's
+ *                        {@code --out}), or null; its shape must be the one the options describe
+ * @param keepLearningRate the last stage keeps the peak learning rate instead of decaying it along a cosine: for
+ *                        a run that another run continues ({@code --init})
  */
 public record PretrainOptions(Path out, Path work, long seed, long tokens, int layers, int hidden, int heads,
         int kvHeads, int intermediate, int context, int vocab, double learningRate, double weightDecay,
-        int checkpointEvery, int logEvery, Path stages) {
+        int checkpointEvery, int logEvery, Path stages, Path init, boolean keepLearningRate) {
 
     public static final long DEFAULT_TOKENS = 9_000_000L;
 
@@ -55,14 +59,19 @@ public record PretrainOptions(Path out, Path work, long seed, long tokens, int l
 
     public static PretrainOptions defaults() {
         return new PretrainOptions(Path.of("models/aft-reference"), Path.of(".aft/pretrain"), 1, DEFAULT_TOKENS, 4,
-                256, 8, 4, 576, 1024, 8192, 1e-3, 0.1, 40, 10, null);
+                256, 8, 4, 576, 1024, 8192, 1e-3, 0.1, 40, 10, null, null, false);
     }
 
     /** Reads {@code --out DIR --work DIR --seed N --tokens N --layers N --hidden N --heads N --kv-heads N ...}. */
     public static PretrainOptions parse(String[] args) {
         Map<String, String> values = new LinkedHashMap<>();
+        boolean keepLearningRate = false;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
+            if (name.equals("--keep-lr")) {
+                keepLearningRate = true;
+                continue;
+            }
             if (!name.startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("Expected --name value pairs, got '" + name + "'. " + usage());
             }
@@ -74,7 +83,7 @@ public record PretrainOptions(Path out, Path work, long seed, long tokens, int l
         int kvHeads = values.containsKey("kv-heads") ? Integer.parseInt(values.get("kv-heads"))
                 : heads % 2 == 0 ? heads / 2 : heads;
         List<String> known = List.of("out", "work", "seed", "tokens", "layers", "hidden", "heads", "kv-heads",
-                "intermediate", "context", "vocab", "lr", "weight-decay", "checkpoint-every", "log-every", "stages");
+                "intermediate", "context", "vocab", "lr", "weight-decay", "checkpoint-every", "log-every", "stages", "init");
         List<String> unknown = new ArrayList<>(values.keySet());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
@@ -96,7 +105,9 @@ public record PretrainOptions(Path out, Path work, long seed, long tokens, int l
                 Double.parseDouble(values.getOrDefault("weight-decay", Double.toString(d.weightDecay()))),
                 Integer.parseInt(values.getOrDefault("checkpoint-every", Integer.toString(d.checkpointEvery()))),
                 Integer.parseInt(values.getOrDefault("log-every", Integer.toString(d.logEvery()))),
-                values.containsKey("stages") ? Path.of(values.get("stages")) : null);
+                values.containsKey("stages") ? Path.of(values.get("stages")) : null,
+                values.containsKey("init") ? Path.of(values.get("init")) : null,
+                keepLearningRate);
     }
 
     /** "16M", "500k" or a plain number. */
@@ -117,7 +128,7 @@ public record PretrainOptions(Path out, Path work, long seed, long tokens, int l
         return "Usage: pretrain.sh [--out models/aft-reference] [--work .aft/pretrain] [--seed 1] [--tokens 9M]"
                 + " [--layers 4] [--hidden 256] [--heads 8] [--kv-heads heads/2] [--intermediate 576] [--context 1024]"
                 + " [--vocab 8192] [--lr 1e-3] [--weight-decay 0.1] [--checkpoint-every 40] [--log-every 10]"
-                + " [--stages stages.json]";
+                + " [--stages stages.json] [--init MODEL_FOLDER] [--keep-lr]";
     }
 
     /** The settings that decide the trained weights, as text (a work folder holds one run's). */
@@ -125,7 +136,9 @@ public record PretrainOptions(Path out, Path work, long seed, long tokens, int l
         return "seed=" + seed + ", tokens=" + tokens + ", layers=" + layers + ", hidden=" + hidden + ", heads=" + heads
                 + ", kvHeads=" + kvHeads + ", intermediate=" + intermediate + ", context=" + context + ", vocab="
                 + vocab + ", lr=" + learningRate + ", weightDecay=" + weightDecay
-                + (stages == null ? "" : ", stages=" + Stages.describe(stageList()));
+                + (stages == null ? "" : ", stages=" + Stages.describe(stageList()))
+                + (init == null ? "" : ", init=" + ModelFolder.fingerprint(init))
+                + (keepLearningRate ? ", keepLr=true" : "");
     }
 
     /** The curriculum's stages: those of the {@code --stages} file, or the defaults. */

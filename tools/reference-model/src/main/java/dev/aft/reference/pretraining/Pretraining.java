@@ -79,9 +79,15 @@ public final class Pretraining {
         if (!Files.isRegularFile(base.resolve(LlamaCheckpoint.WEIGHTS_FILE))) {
             Path partial = work.resolve("base.partial");
             deleteRecursively(partial);
-            LlamaConfig config = ModelFolder.initialize(partial, options);
+            LlamaConfig config;
+            if (options.init() != null) {
+                config = ModelFolder.copyInitial(options.init(), partial, options);
+            } else {
+                config = ModelFolder.initialize(partial, options);
+            }
             move(partial, base);
-            log.line(String.format(Locale.ROOT, "initialized %s: %,d parameters (%d layers, hidden %d, %d/%d heads,"
+            log.line(String.format(Locale.ROOT, (options.init() != null ? "started from " + options.init() + " as "
+                    : "initialized ") + "%s: %,d parameters (%d layers, hidden %d, %d/%d heads,"
                     + " MLP %d, vocabulary %d, context %d), %.1f MB", base, ModelFolder.parameters(config),
                     config.numHiddenLayers(), config.hiddenSize(), config.numAttentionHeads(),
                     config.numKeyValueHeads(), config.intermediateSize(), config.vocabSize(),
@@ -133,7 +139,8 @@ public final class Pretraining {
         TrainingOptions training = TrainingOptions.defaults()
                 .withMethod(TrainingOptions.Method.FULL)
                 .withLearningRate(options.learningRate())
-                .withSchedule(warmup, last ? TrainingOptions.Schedule.COSINE : TrainingOptions.Schedule.CONSTANT)
+                .withSchedule(warmup, last && !options.keepLearningRate() ? TrainingOptions.Schedule.COSINE
+                        : TrainingOptions.Schedule.CONSTANT)
                 .withWeightDecay(options.weightDecay())
                 .withBatchSize(stage.batchSize())
                 .withSteps(steps)

@@ -6,12 +6,14 @@ import dev.aft.knowledge.Families;
 import dev.aft.knowledge.Seeds;
 import dev.aft.knowledge.TestItem;
 import dev.aft.lm.LanguageModel;
+import dev.aft.lm.scoring.TokenScores;
 import dev.aft.reference.curriculum.CurriculumWorlds;
 import dev.aft.reference.curriculum.Episode;
 import dev.aft.reference.curriculum.HeldOutTemplates;
 import dev.aft.reference.curriculum.PromptFormats;
 import dev.aft.reference.curriculum.RecallEpisodes;
 import dev.aft.reference.curriculum.WorldSeeds;
+import dev.aft.reference.tokenizer.ReferenceTokenizer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,6 +66,7 @@ public final class AbilityProbe {
                 rows.addAll(probe.multipleChoice(WorldSeeds.heldOut(w), facts));
             }
             probe.print(merge(rows));
+            probe.copying(WorldSeeds.heldOut(0), facts);
             for (int w = 0; w < worlds && sentences > 0; w++) {
                 new LocalAugmentationCheck(model, System.out).run(WorldSeeds.heldOut(w), sentences);
             }
@@ -134,6 +137,40 @@ public final class AbilityProbe {
             rows.add(row("recall", pairs + " pairs", "in context", "", items));
         }
         return rows;
+    }
+
+    /**
+     * Prints the mean log-probability of a copied token in fresh copy episodes (a list of 4, 8 and 16 nonsense
+     * words, then the same list again), next to a uniform guess over the vocabulary: the copying a model needs
+     * before any in-context accuracy can move, and which moves long before accuracy does. Returns the three means.
+     */
+    double[] copying(long seed, int episodes) {
+        Random random = Seeds.stream(seed, "probe-copy");
+        StringBuilder line = new StringBuilder();
+        int[] lengths = {4, 8, 16};
+        double[] means = new double[lengths.length];
+        for (int n = 0; n < lengths.length; n++) {
+            int words = lengths[n];
+            List<int[]> sequences = new ArrayList<>();
+            List<Integer> answerStarts = new ArrayList<>();
+            for (int e = 0; e < episodes; e++) {
+                Episode episode = RecallEpisodes.copy(random, seed, words);
+                sequences.add(ReferenceTokenizer.encodeWithBos(model.tokenizer(), episode.text()));
+                answerStarts.add(ReferenceTokenizer.encodeWithBos(model.tokenizer(), episode.prompt()).length);
+            }
+            List<TokenScores> scores = model.score(sequences, 0);
+            double sum = 0;
+            long tokens = 0;
+            for (int i = 0; i < sequences.size(); i++) {
+                sum += scores.get(i).sum(answerStarts.get(i));
+                tokens += sequences.get(i).length - answerStarts.get(i);
+            }
+            means[n] = sum / tokens;
+            line.append(String.format(Locale.ROOT, "  %d words: %.2f", words, means[n]));
+        }
+        out.printf(Locale.ROOT, "copying (mean log-probability of a copied token; uniform guess %.2f):%s%n",
+                -Math.log(model.tokenizer().vocabSize()), line);
+        return means;
     }
 
     /** The documents that state any of the item's facts. */

@@ -36,6 +36,12 @@ class PretrainOptionsTest {
         assertThat(options.out()).isEqualTo(Path.of("x"));
         assertThat(options.seed()).isEqualTo(9);
         assertThat(PretrainOptions.parse(new String[] {"--tokens", "500k"}).tokens()).isEqualTo(500_000);
+        assertThat(options.init()).isNull();
+        assertThat(options.keepLearningRate()).isFalse();
+        PretrainOptions continuing = PretrainOptions.parse(new String[] {"--keep-lr", "--init", "m", "--lr", "5e-4"});
+        assertThat(continuing.init()).isEqualTo(Path.of("m"));
+        assertThat(continuing.keepLearningRate()).isTrue();
+        assertThat(continuing.learningRate()).isEqualTo(5e-4);
     }
 
     @Test

@@ -35,7 +35,7 @@ class PretrainingTest {
 
     private PretrainOptions options(String name, long seed) {
         return new PretrainOptions(folder.resolve(name + "-model"), folder.resolve(name + "-work"), seed, 8_000, 1, 32,
-                2, 1, 64, 256, 8192, 3e-3, 0.1, 2, 1, null);
+                2, 1, 64, 256, 8192, 3e-3, 0.1, 2, 1, null, null, false);
     }
 
     private static Pretraining pretraining(PretrainOptions options) {
@@ -86,11 +86,37 @@ class PretrainingTest {
     }
 
     @Test
+    void aRunCutAtAStageBoundaryWithKeepLrReproducesThatStageAndAnotherRunContinuesFromIt() throws IOException {
+        pretraining(options("a", 1)).run();
+        PretrainOptions first = new PretrainOptions(folder.resolve("k-model"), folder.resolve("k-work"), 1, 8_000, 1, 32,
+                2, 1, 64, 256, 8192, 3e-3, 0.1, 2, 1, null, null, true);
+        Path cut = new Pretraining(first, List.of(STAGES.get(0)), new PrintStream(new ByteArrayOutputStream())).run();
+        assertThat(Files.readAllBytes(cut.resolve(LlamaCheckpoint.WEIGHTS_FILE))).isEqualTo(
+                Files.readAllBytes(folder.resolve("a-work/stage-1-short").resolve(LlamaCheckpoint.WEIGHTS_FILE)));
+
+        PretrainOptions next = new PretrainOptions(folder.resolve("n-model"), folder.resolve("n-work"), 1, 8_000, 1, 32,
+                2, 1, 64, 256, 8192, 3e-3, 0.1, 2, 1, null, cut, false);
+        Path continued = new Pretraining(next, List.of(STAGES.get(1)), new PrintStream(new ByteArrayOutputStream())).run();
+        assertThat(Files.readAllBytes(folder.resolve("n-work/base").resolve(LlamaCheckpoint.WEIGHTS_FILE)))
+                .isEqualTo(Files.readAllBytes(cut.resolve(LlamaCheckpoint.WEIGHTS_FILE)));
+        assertThat(Files.readAllBytes(continued.resolve(LlamaCheckpoint.WEIGHTS_FILE)))
+                .isNotEqualTo(Files.readAllBytes(cut.resolve(LlamaCheckpoint.WEIGHTS_FILE)));
+        assertThat(next.describeRun()).contains("init=" + ModelFolder.fingerprint(cut));
+        assertThat(Files.readString(folder.resolve("n-work/pretrain.log"))).contains("started from");
+
+        PretrainOptions wider = new PretrainOptions(folder.resolve("w-model"), folder.resolve("w-work"), 1, 8_000, 1,
+                64, 2, 1, 64, 256, 8192, 3e-3, 0.1, 2, 1, null, cut, false);
+        assertThatThrownBy(() -> new Pretraining(wider, List.of(STAGES.get(1)),
+                new PrintStream(new ByteArrayOutputStream())).run())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is a model of shape");
+    }
+
+    @Test
     void aWorkFolderOfAnotherRunIsRefused() throws IOException {
         Files.createDirectories(folder.resolve("a-work"));
         Files.writeString(folder.resolve("a-work").resolve(Pretraining.RUN_FILE), options("a", 1).describeRun());
         PretrainOptions other = new PretrainOptions(folder.resolve("c-model"), folder.resolve("a-work"), 2, 8_000, 1,
-                32, 2, 1, 64, 256, 8192, 3e-3, 0.1, 2, 1, null);
+                32, 2, 1, 64, 256, 8192, 3e-3, 0.1, 2, 1, null, null, false);
         assertThatThrownBy(() -> pretraining(other).run()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("holds another run");
     }

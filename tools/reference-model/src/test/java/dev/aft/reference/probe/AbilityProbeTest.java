@@ -23,7 +23,7 @@ class AbilityProbeTest {
     @Test
     void everyProbedSplitIsScoredNextToItsChanceLevel() {
         PretrainOptions tiny = new PretrainOptions(folder.resolve("out"), folder.resolve("work"), 1, 1000, 1, 32, 2,
-                1, 64, 1024, 8192, 1e-3, 0, 1, 1, null);
+                1, 64, 1024, 8192, 1e-3, 0, 1, 1, null, null, false);
         Path model = folder.resolve("model");
         ModelFolder.initialize(model, tiny);
         ByteArrayOutputStream text = new ByteArrayOutputStream();
@@ -53,6 +53,14 @@ class AbilityProbeTest {
                 assertThat(r.chance()).isEqualTo(0.25);
                 assertThat(r.accuracy()).isBetween(0.0, 1.0);
             });
+
+            // An untrained model guesses a copied token about uniformly over the 8,192 ids: log(1/8192) = -9.01.
+            double[] copying = probe.copying(WorldSeeds.heldOut(0), 3);
+            assertThat(copying).hasSize(3);
+            for (double mean : copying) {
+                assertThat(mean).isBetween(-9.5, -8.5);
+            }
+            assertThat(text.toString(StandardCharsets.UTF_8)).contains("copying (mean log-probability");
 
             LocalAugmentationCheck.Result local = new LocalAugmentationCheck(lm, out).run(WorldSeeds.heldOut(0), 3);
             assertThat(local.sentences()).isEqualTo(3);
