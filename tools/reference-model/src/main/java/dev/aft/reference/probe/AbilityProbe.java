@@ -52,12 +52,14 @@ public final class AbilityProbe {
 
     public static void main(String[] args) {
         if (args.length < 1) {
-            System.err.println("Usage: probe.sh MODEL_FOLDER [worlds (1)] [facts per world (24)] [local sentences (20)]");
+            System.err.println("Usage: probe.sh MODEL_FOLDER [worlds (1)] [facts per world (24)] [local sentences (20)]"
+                    + " [explained items per split (0)]");
             System.exit(2);
         }
         int worlds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int facts = args.length > 2 ? Integer.parseInt(args[2]) : 24;
         int sentences = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        int explained = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         try (LanguageModel model = LanguageModel.load(Path.of(args[0]))) {
             AbilityProbe probe = new AbilityProbe(model, System.out);
             List<Row> rows = new ArrayList<>();
@@ -67,8 +69,39 @@ public final class AbilityProbe {
             }
             probe.print(merge(rows));
             probe.copying(WorldSeeds.heldOut(0), facts);
+            if (explained > 0) {
+                probe.explain(WorldSeeds.heldOut(0), facts, explained);
+            }
             for (int w = 0; w < worlds && sentences > 0; w++) {
                 new LocalAugmentationCheck(model, System.out).run(WorldSeeds.heldOut(w), sentences);
+            }
+        }
+    }
+
+    /** The probed held-out worlds of {@code seed}: simple-reversals, then simple-syllogisms. */
+    private static List<Dataset> worlds(long seed, int facts) {
+        return List.of(
+                Families.generator(CurriculumWorlds.REVERSALS).generate(Map.of("facts", facts, "articlesPerFact", 1), seed),
+                Families.generator(CurriculumWorlds.SYLLOGISMS).generate(Map.of("examples", facts), seed));
+    }
+
+    /**
+     * Prints, for the first {@code count} items of each split of each probed family, how the model scores the
+     * options with only the item's own documents in context, token by token: what it takes from its context and
+     * what it does not.
+     */
+    void explain(long seed, int facts, int count) {
+        MultipleChoice choice = new MultipleChoice(model);
+        for (Dataset dataset : worlds(seed, facts)) {
+            for (String split : dataset.testsPerSplit().keySet()) {
+                List<TestItem> items = dataset.tests().stream().filter(t -> t.split().equals(split)).limit(count)
+                        .toList();
+                for (TestItem item : items) {
+                    List<Document> own = stating(dataset.documents(), item);
+                    out.printf(Locale.ROOT, "%s %s, item %s, own documents in context (%s):%n", dataset.family(),
+                            split, item.id(), own.stream().map(Document::id).collect(Collectors.joining(", ")));
+                    out.print(choice.explain(PromptFormats.inContext(own), item));
+                }
             }
         }
     }
@@ -76,11 +109,9 @@ public final class AbilityProbe {
     /** Rows for one held-out world of each probed family. */
     List<Row> multipleChoice(long seed, int facts) {
         List<Row> rows = new ArrayList<>();
-        Dataset reversals = Families.generator(CurriculumWorlds.REVERSALS)
-                .generate(Map.of("facts", facts, "articlesPerFact", 1), seed);
-        Dataset syllogisms = Families.generator(CurriculumWorlds.SYLLOGISMS)
-                .generate(Map.of("examples", facts), seed);
-        for (Dataset dataset : List.of(reversals, syllogisms)) {
+        List<Dataset> worlds = worlds(seed, facts);
+        Dataset reversals = worlds.get(0);
+        for (Dataset dataset : worlds) {
             List<Document> shown = fitting(dataset.documents());
             String context = PromptFormats.inContext(shown);
             out.printf(Locale.ROOT, "world %d %s: %d of %d documents in context (%d tokens)%n", seed,

@@ -62,6 +62,14 @@ class AbilityProbeTest {
             }
             assertThat(text.toString(StandardCharsets.UTF_8)).contains("copying (mean log-probability");
 
+            probe.explain(WorldSeeds.heldOut(0), 8, 1);
+            String explained = text.toString(StandardCharsets.UTF_8);
+            assertThat(explained).contains("simple-reversals reversal, item ").contains("simple-syllogisms syllogism, item ")
+                    .contains("  prefix \"");
+            // Every explained item marks its correct option and the model's pick.
+            assertThat(explained.lines().filter(l -> l.startsWith("  *")).count()).isEqualTo(4);
+            assertThat(explained.lines().filter(l -> l.matches("  .>.*")).count()).isEqualTo(4);
+
             LocalAugmentationCheck.Result local = new LocalAugmentationCheck(lm, out).run(WorldSeeds.heldOut(0), 3);
             assertThat(local.sentences()).isEqualTo(3);
             assertThat(local.trueStatements()).isLessThanOrEqualTo(local.statements());

@@ -1,0 +1,59 @@
+package dev.aft.reference.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aft.lm.LanguageModel;
+import dev.aft.reference.curriculum.WorldSeeds;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped reference model, {@code models/aft-reference}: its weights are the ones {@code MODEL_CARD.md} names
+ * by SHA-256, and a small sample of what the card reports still holds (a few seconds of scoring and generation on
+ * a held-out world). The thresholds sit well below the card's figures, so that only a different or broken model
+ * fails, not sampling noise.
+ */
+class ShippedModelTest {
+
+    private static final Path MODEL = Path.of("../../models/aft-reference");
+    private static final Pattern CARD_SHA = Pattern.compile("`model\\.safetensors` SHA-256: `([0-9a-f]{64})`");
+
+    @Test
+    void theWeightsAreTheOnesTheCardNames() throws IOException, NoSuchAlgorithmException {
+        String card = Files.readString(MODEL.resolve("MODEL_CARD.md"));
+        Matcher matcher = CARD_SHA.matcher(card);
+        assertThat(matcher.find()).as("MODEL_CARD.md names the weights' SHA-256").isTrue();
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(MODEL.resolve("model.safetensors"))) {
+            byte[] buffer = new byte[1 << 16];
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        assertThat(HexFormat.of().formatHex(digest.digest())).isEqualTo(matcher.group(1));
+        assertThat(Files.size(MODEL.resolve("model.safetensors"))).isLessThanOrEqualTo(20_000_000);
+    }
+
+    @Test
+    void aSampleOfTheCardsAbilitiesHolds() {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8);
+        try (LanguageModel model = LanguageModel.load(MODEL)) {
+            assertThat(model.contextLength()).isGreaterThanOrEqualTo(1024);
+            AbilityProbe probe = new AbilityProbe(model, out);
+            // THRESHOLDS
+        }
+    }
+}
