@@ -3,9 +3,9 @@ package dev.aft.augment.persistence;
 import dev.aft.augment.config.AugmentServiceConfig;
 import dev.aft.contracts.EventEnvelope;
 import dev.aft.outbox.Outbox;
+import dev.aft.outbox.Reactive;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The runs' database work for the worker threads: each method is one reactive session or transaction, awaited
@@ -45,7 +44,7 @@ public class RunStore {
 
     /** Marks a pending run running and counts the attempt; null when the run does not exist or is finished. */
     public RunEntity start(String runId, Instant now) {
-        return await(() -> Panache.withTransaction(() -> RunEntity.<RunEntity>findById(runId).map(run -> {
+        return Reactive.await(() -> Panache.withTransaction(() -> RunEntity.<RunEntity>findById(runId).map(run -> {
             if (run == null || run.state.finished()) {
                 return null;
             }
@@ -59,7 +58,7 @@ public class RunStore {
     }
 
     public byte[] input(String runId) {
-        return await(() -> Panache.withSession(() -> InputEntity.<InputEntity>findById(runId)
+        return Reactive.await(() -> Panache.withSession(() -> InputEntity.<InputEntity>findById(runId)
                 .map(input -> input == null ? null : input.documents)));
     }
 
@@ -67,13 +66,13 @@ public class RunStore {
         InputEntity input = new InputEntity();
         input.runId = runId;
         input.documents = documents;
-        await(() -> Panache.withTransaction(input::persist).replaceWithVoid());
+        Reactive.await(() -> Panache.withTransaction(input::persist).replaceWithVoid());
     }
 
     /** Updates the run (e.g. calibration, prompt counts) and adds its tokens; emits {@code event} when not null. */
     public void update(String runId, Consumer<RunEntity> change, long promptTokens, long completionTokens,
             long activeMillis, EventEnvelope<?> event, Instant now) {
-        await(() -> Panache.withTransaction(() -> RunEntity.<RunEntity>findById(runId).chain(run -> {
+        Reactive.await(() -> Panache.withTransaction(() -> RunEntity.<RunEntity>findById(runId).chain(run -> {
             change.accept(run);
             run.promptTokens += promptTokens;
             run.completionTokens += completionTokens;
@@ -87,7 +86,7 @@ public class RunStore {
     }
 
     public ResumeState resumeState(String runId) {
-        return await(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
+        return Reactive.await(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
                 .createSelectionQuery("select o.promptId, o.sample from OutputEntity o where o.runId = :run",
                         Object[].class)
                 .setParameter("run", runId).getResultList()
@@ -108,7 +107,7 @@ public class RunStore {
      */
     public void saveOutputs(String runId, List<OutputEntity> outputs, List<StatementEntity> statements,
             long promptTokens, long completionTokens, long activeMillis, EventEnvelope<?> progress, Instant now) {
-        await(() -> Panache.withTransaction(() -> PanacheEntityBase.persist(outputs)
+        Reactive.await(() -> Panache.withTransaction(() -> PanacheEntityBase.persist(outputs)
                 .chain(() -> statements.isEmpty() ? Uni.createFrom().voidItem() : PanacheEntityBase.persist(statements))
                 .chain(() -> RunEntity.update("promptTokens = promptTokens + ?1, completionTokens = completionTokens + ?2,"
                         + " activeMillis = activeMillis + ?3" + (progress == null ? "" : ", lastProgressAt = ?5")
@@ -119,7 +118,7 @@ public class RunStore {
     }
 
     public List<StatementEntity> statements(String runId) {
-        return await(() -> Panache.withSession(() -> StatementEntity.<StatementEntity>find(
+        return Reactive.await(() -> Panache.withSession(() -> StatementEntity.<StatementEntity>find(
                 "runId = ?1 order by position", runId).list()));
     }
 
@@ -143,7 +142,7 @@ public class RunStore {
     }
 
     public RunTally tally(String runId) {
-        return await(() -> Panache.withSession(() -> tallyAsync(runId)));
+        return Reactive.await(() -> Panache.withSession(() -> tallyAsync(runId)));
     }
 
     /**
@@ -152,7 +151,7 @@ public class RunStore {
      * puts the events in the outbox. Returns whether this call finished it.
      */
     public boolean finish(String runId, Function<RunEntity, List<EventEnvelope<?>>> change, byte[] content) {
-        return await(() -> Panache.withTransaction(() -> RunEntity.<RunEntity>findById(runId,
+        return Reactive.await(() -> Panache.withTransaction(() -> RunEntity.<RunEntity>findById(runId,
                 LockModeType.PESSIMISTIC_WRITE).chain(run -> {
                     if (run == null || run.state.finished()) {
                         return Uni.createFrom().item(false);
@@ -174,20 +173,10 @@ public class RunStore {
 
     /** Ids of the runs not finished yet, oldest first. */
     public List<String> unfinished() {
-        return await(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
+        return Reactive.await(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
                 .createSelectionQuery("select r.id from RunEntity r where r.state in (:pending, :running)"
                         + " order by r.createdAt", String.class)
                 .setParameter("pending", RunState.PENDING).setParameter("running", RunState.RUNNING)
                 .getResultList())));
-    }
-
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
