@@ -18,6 +18,9 @@ public final class Curriculum {
 
     static final int EPISODES_PER_WORLD = 16;
 
+    /** Episodes in a row that may come back empty or untaken before the stage is called impossible. */
+    static final int MAX_FRUITLESS = 2_000;
+
     /** Share of each stage's tokens per episode kind. */
     public record Mix(double documents, double inContext, double recall, double copy, double local, double global) {
 
@@ -70,6 +73,7 @@ public final class Curriculum {
             tokens.put(kind, 0L);
         }
         long total = 0;
+        int fruitless = 0;
         for (long worldIndex = 0; total < tokenBudget; worldIndex++) {
             long seed = WorldSeeds.curriculum(runSeed, index, worldIndex);
             Random random = Seeds.stream(seed, "curriculum-episodes");
@@ -83,10 +87,18 @@ public final class Curriculum {
                     break; // a documents-only world gives documents while they are what the mix lacks most
                 }
                 Optional<Episode> episode = build(builder, kind);
-                if (episode.isEmpty()) {
+                int taken = episode.isEmpty() ? 0 : sink.accept(episode.get());
+                if (taken == 0) {
+                    // The kind the mix lacks most stays the one asked for, so a kind that never fits would loop.
+                    if (++fruitless >= MAX_FRUITLESS) {
+                        throw new IllegalArgumentException("Stage '" + stage.name() + "': " + MAX_FRUITLESS
+                                + " episodes in a row were not taken, the last ones of kind " + kind + "; such"
+                                + " episodes do not fit " + stage.sequenceTokens() + "-token sequences. Give the stage"
+                                + " longer sequences or that kind a mix share of 0");
+                    }
                     continue;
                 }
-                int taken = sink.accept(episode.get());
+                fruitless = 0;
                 tokens.merge(kind, (long) taken, Long::sum);
                 total += taken;
             }

@@ -1,6 +1,7 @@
 package dev.aft.reference.curriculum;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aft.lm.training.TrainingExample;
 import dev.aft.reference.ReferenceFixtures;
@@ -26,6 +27,18 @@ class CurriculumTest {
             return encoder.encode(e).map(TrainingExample::length).orElse(0);
         });
         return episodes;
+    }
+
+    @Test
+    void aStageWhoseEpisodesCannotFitItsSequencesIsRefusedInsteadOfLoopingForever() {
+        // Local-augmentation prompts take ~200 tokens; the sink, like pretraining's encoder, drops what does not fit.
+        Stage tooShort = new Stage("too-short", 1.0, 64, 4, new Curriculum.Mix(0.5, 0, 0, 0, 0.5, 0), 1, 2, 0, 1, 2, 2, 4);
+        EpisodeEncoder encoder = new EpisodeEncoder(ReferenceFixtures.tokenizer(), 64);
+        assertThatThrownBy(() -> curriculum(3).generate(0, tooShort, BUDGET,
+                e -> encoder.encode(e).map(TrainingExample::length).orElse(0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Stage 'too-short'").hasMessageContaining("LOCAL_AUGMENTATION")
+                .hasMessageContaining("64-token sequences");
     }
 
     @Test
