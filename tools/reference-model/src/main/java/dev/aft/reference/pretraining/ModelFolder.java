@@ -94,15 +94,25 @@ public final class ModelFolder {
 
     /** The first 12 hex digits of the SHA-256 of a model folder's weights: which model a run started from. */
     public static String fingerprint(Path folder) {
-        try (InputStream in = Files.newInputStream(folder.resolve(LlamaCheckpoint.WEIGHTS_FILE))) {
+        try {
+            return sha256(folder.resolve(LlamaCheckpoint.WEIGHTS_FILE)).substring(0, 12);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException("--init " + folder + ": cannot read its weights (" + e.getCause().getMessage()
+                    + ")", e);
+        }
+    }
+
+    /** The SHA-256 of a file, in lower-case hex (read in chunks: weights files are tens of megabytes). */
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
             for (int read; (read = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, read);
             }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+            return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
-            throw new IllegalArgumentException("--init " + folder + ": cannot read its weights (" + e.getMessage() + ")", e);
+            throw new UncheckedIOException("Cannot read " + file, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

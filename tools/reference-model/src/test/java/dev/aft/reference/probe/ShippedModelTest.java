@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aft.lm.LanguageModel;
 import dev.aft.reference.curriculum.WorldSeeds;
+import dev.aft.reference.pretraining.ModelFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -30,18 +27,11 @@ class ShippedModelTest {
     private static final Pattern CARD_SHA = Pattern.compile("`model\\.safetensors` SHA-256: `([0-9a-f]{64})`");
 
     @Test
-    void theWeightsAreTheOnesTheCardNames() throws IOException, NoSuchAlgorithmException {
+    void theWeightsAreTheOnesTheCardNames() throws IOException {
         String card = Files.readString(MODEL.resolve("MODEL_CARD.md"));
         Matcher matcher = CARD_SHA.matcher(card);
         assertThat(matcher.find()).as("MODEL_CARD.md names the weights' SHA-256").isTrue();
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = Files.newInputStream(MODEL.resolve("model.safetensors"))) {
-            byte[] buffer = new byte[1 << 16];
-            for (int read; (read = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        assertThat(HexFormat.of().formatHex(digest.digest())).isEqualTo(matcher.group(1));
+        assertThat(ModelFolder.sha256(MODEL.resolve("model.safetensors"))).isEqualTo(matcher.group(1));
         assertThat(Files.size(MODEL.resolve("model.safetensors"))).isLessThanOrEqualTo(20_000_000);
     }
 
