@@ -13,6 +13,7 @@ import dev.aft.finetune.persistence.DatasetEntity;
 import dev.aft.finetune.persistence.ProcessedEventEntity;
 import dev.aft.finetune.persistence.RunEntity;
 import dev.aft.finetune.persistence.RunState;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,12 +51,27 @@ public class EventIntake {
 
     private Uni<List<UUID>> register(EventEnvelope<?> event) {
         if (event.payload() instanceof DatasetCreated dataset) {
-            return remember(event, dataset).chain(() -> createRuns(dataset.datasetId(), event.id()));
+            return lockDataset(dataset.datasetId()).chain(() -> remember(event, dataset))
+                    .chain(() -> createRuns(dataset.datasetId(), event.id()));
         }
         if (event.payload() instanceof AugmentationCompleted augmentation) {
-            return remember(event, augmentation).chain(() -> createRuns(augmentation.datasetId(), event.id()));
+            return lockDataset(augmentation.datasetId()).chain(() -> remember(event, augmentation))
+                    .chain(() -> createRuns(augmentation.datasetId(), event.id()));
         }
         return Uni.createFrom().item(List.of());
+    }
+
+    /**
+     * Serialises this transaction with every other intake of the same dataset until it commits. The two topics
+     * are consumed concurrently: without the lock, a {@code DatasetCreated} and an {@code AugmentationCompleted}
+     * of one dataset can each miss the other's uncommitted row, and the augmented condition is never created.
+     * With it, whichever comes second sees the first's committed row (read committed) and creates the run.
+     */
+    private static Uni<Void> lockDataset(String datasetId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(:key))) locked",
+                        Long.class)
+                .setParameter("key", "finetune-intake:" + datasetId).getSingleResult()).replaceWithVoid();
     }
 
     private static Uni<Void> remember(EventEnvelope<?> event, DatasetCreated dataset) {
