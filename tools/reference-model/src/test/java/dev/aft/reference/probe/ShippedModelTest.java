@@ -43,26 +43,27 @@ class ShippedModelTest {
             assertThat(model.contextLength()).isGreaterThanOrEqualTo(1024);
             AbilityProbe probe = new AbilityProbe(model, out);
             long world = WorldSeeds.heldOut(0);
-            // The card's "CI sample" (held-out world 2^41, deterministic): copying -2.20 / -0.43 / -0.75 against a
-            // uniform -9.01; recall with 4 pairs 11 of 24 (chance 6); simple-reversals forward with the item's own
-            // documents 17 of 24; local augmentation on 8 sentences: 3 correct reversals, 6 of 16 statements true.
+            // The card's "CI sample" (held-out world 2^41, deterministic): copying -0.12 / -0.30 / -0.47 against a
+            // uniform -9.01; recall with 4 pairs 12 of 24 (chance 6); simple-syllogisms forward with the item's own
+            // documents 15 of 24 (chance 5.3); local augmentation on 8 sentences: 4 correct reversals, 11 of 16
+            // statements true. The previous preview (-2.20 / -0.43 / -0.75; 11; 5 of 24; 3 and 6 of 16) fails it.
             double[] copying = probe.copying(world, 8);
             assertThat(copying).hasSize(3);
             for (double mean : copying) {
-                assertThat(mean).isGreaterThan(-3.5);
+                assertThat(mean).isGreaterThan(-2.0);
             }
             AbilityProbe.Row recall = probe.recall(world, 24).get(0);
             assertThat(recall.split()).isEqualTo("4 pairs");
             assertThat(recall.accuracy() * recall.items()).isGreaterThanOrEqualTo(9);
             AbilityProbe.Row ownForward = AbilityProbe.merge(probe.multipleChoice(world, 24)).stream()
-                    .filter(r -> r.family().equals("simple-reversals") && r.split().equals("forward")
+                    .filter(r -> r.family().equals("simple-syllogisms") && r.split().equals("forward")
                             && r.condition().equals("own documents only"))
                     .findFirst().orElseThrow();
-            assertThat(ownForward.accuracy() * ownForward.items()).isGreaterThanOrEqualTo(15);
+            assertThat(ownForward.accuracy() * ownForward.items()).isGreaterThanOrEqualTo(11);
             LocalAugmentationCheck.Result local = new LocalAugmentationCheck(model, out).run(world, 8);
             assertThat(local.statements()).isGreaterThanOrEqualTo(8);
-            assertThat(local.withReversal()).isGreaterThanOrEqualTo(2);
-            assertThat(local.trueStatements()).isGreaterThanOrEqualTo(4);
+            assertThat(local.withReversal()).isGreaterThanOrEqualTo(3);
+            assertThat(local.trueStatements()).isGreaterThanOrEqualTo(8);
         }
     }
 }
