@@ -1,5 +1,8 @@
 package dev.aft.lm.bench;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.aft.lm.checkpoint.LlamaConfig;
 import dev.aft.lm.generation.Generation;
 import dev.aft.lm.generation.GenerationRequest;
@@ -33,6 +36,7 @@ public final class InferenceBenchmark {
                     parameters, config.numHiddenLayers(), config.hiddenSize(), config.vocabSize(),
                     System.getProperty("ai.djl.pytorch.num_threads", "default"));
             scoring(model);
+            matrixProducts(config);
             generation(model);
             prefixCache(model);
         }
@@ -51,6 +55,50 @@ public final class InferenceBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("scoring, batch 16 x 128 tokens: %,.0f tokens/s (%d sequences in %.2f s)%n",
                     128 * 128 / seconds, sequences.size(), seconds);
+        }
+    }
+
+    /**
+     * The ceiling for scoring: the weight matrix products of one batch of 16 x 128 tokens alone (no attention,
+     * normalization, activation or log-softmax), on random inputs of the model's shapes.
+     */
+    private static void matrixProducts(LlamaConfig config) {
+        int tokens = 16 * 128;
+        int hidden = config.hiddenSize();
+        int mlp = config.intermediateSize();
+        int vocab = config.vocabSize();
+        int keyValue = config.numKeyValueHeads() * config.headDim();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray input = manager.randomNormal(new Shape(tokens, hidden));
+            NDArray wide = manager.randomNormal(new Shape(tokens, mlp));
+            NDArray square = manager.randomNormal(new Shape(hidden, hidden));
+            NDArray keyValueProjection = manager.randomNormal(new Shape(hidden, keyValue));
+            NDArray up = manager.randomNormal(new Shape(hidden, mlp));
+            NDArray down = manager.randomNormal(new Shape(mlp, hidden));
+            NDArray head = manager.randomNormal(new Shape(hidden, vocab));
+            Runnable batch = () -> {
+                for (int layer = 0; layer < config.numHiddenLayers(); layer++) {
+                    input.matMul(square).close(); // q
+                    input.matMul(keyValueProjection).close(); // k
+                    input.matMul(keyValueProjection).close(); // v
+                    input.matMul(square).close(); // o
+                    input.matMul(up).close(); // gate
+                    input.matMul(up).close(); // up
+                    wide.matMul(down).close(); // down
+                }
+                input.matMul(head).close();
+            };
+            batch.run();
+            int batches = 8;
+            long start = System.nanoTime();
+            for (int i = 0; i < batches; i++) {
+                batch.run();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double flops = 2.0 * tokens * batches * ((long) config.numHiddenLayers()
+                    * (2L * hidden * hidden + 2L * hidden * keyValue + 3L * hidden * mlp) + (long) hidden * vocab);
+            System.out.printf("matrix products alone (the ceiling for scoring): %,.0f tokens/s, %.0f GFLOP/s%n",
+                    tokens * batches / seconds, flops / seconds / 1e9);
         }
     }
 
