@@ -195,7 +195,7 @@ public class JobRunner {
 
     private void event(String id, String level, String type, String message, String data) {
         try {
-            store.addEvent(id, level, type, message, data).await().atMost(DB_TIMEOUT);
+            store.addRunEvent(id, level, type, message, data).await().atMost(DB_TIMEOUT);
         } catch (RuntimeException e) {
             LOG.warnf("cannot record an event of job %s (%s): %s", id, message, e.toString());
         }

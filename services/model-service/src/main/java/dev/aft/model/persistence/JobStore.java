@@ -140,8 +140,19 @@ public class JobStore {
 
     // ---------------------------------------------------------------- events
 
-    public Uni<Void> addEvent(String jobId, String level, String type, String message, String data) {
-        return withTransaction(session -> session.persist(event(jobId, level, type, message, data)));
+    /**
+     * Adds an event of a job's run only while the job is unfinished, under the same row lock as
+     * {@link #transition}: once a cancel (or any end) is recorded, a worker's late progress report is dropped,
+     * so the end stays the job's newest event. Yields whether the event was added.
+     */
+    public Uni<Boolean> addRunEvent(String jobId, String level, String type, String message, String data) {
+        return withTransaction(session -> session.find(JobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(job -> {
+                    if (job == null || !JobStatus.UNFINISHED.contains(job.status())) {
+                        return Uni.createFrom().item(false);
+                    }
+                    return session.persist(event(jobId, level, type, message, data)).replaceWith(true);
+                }));
     }
 
     /** Events of a job newest first; {@code afterPosition} continues a previous page. Fetches one more than asked. */
