@@ -28,6 +28,7 @@ public final class LlamaModel implements AutoCloseable {
 
     static {
         configureThreads();
+        keepTensorMemory();
     }
 
     /**
@@ -53,7 +54,6 @@ public final class LlamaModel implements AutoCloseable {
                 // Not a POSIX C library: keep OpenMP's default.
             }
         }
-        keepTensorMemory();
     }
 
     /**
