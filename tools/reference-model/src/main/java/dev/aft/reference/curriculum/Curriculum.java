@@ -1,5 +1,7 @@
 package dev.aft.reference.curriculum;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.aft.knowledge.Seeds;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,18 +23,64 @@ public final class Curriculum {
     /** Episodes in a row that may come back empty or untaken before the stage is called impossible. */
     static final int MAX_FRUITLESS = 2_000;
 
-    /** Share of each stage's tokens per episode kind. */
-    public record Mix(double documents, double inContext, double recall, double copy, double local, double global) {
+    /**
+     * Share of each stage's tokens per episode kind. In a stage file the first six shares must be given (a typo
+     * cannot fall back to 0); {@code localComparisons} and {@code recurring}, added later, may be left out (0), and
+     * a share of 0 of theirs is left out when a stage is written, so stages written before they existed keep their
+     * fingerprint.
+     */
+    public record Mix(double documents, double inContext, double recall, double copy, double local, double global,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) double localComparisons,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) double recurring) {
+
+        private static final List<String> REQUIRED = List.of("documents", "inContext", "recall", "copy", "local",
+                "global");
+        private static final List<String> OPTIONAL = List.of("localComparisons", "recurring");
 
         public Mix {
-            for (double w : new double[] {documents, inContext, recall, copy, local, global}) {
+            for (double w : new double[] {documents, inContext, recall, copy, local, global, localComparisons,
+                    recurring}) {
                 if (!(w >= 0) || Double.isInfinite(w)) {
                     throw new IllegalArgumentException("Mix weights must be >= 0");
                 }
             }
-            if (documents + inContext + recall + copy + local + global <= 0) {
+            if (documents + inContext + recall + copy + local + global + localComparisons + recurring <= 0) {
                 throw new IllegalArgumentException("At least one mix weight must be positive");
             }
+        }
+
+        /** A mix from a stage file's object of shares. */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Mix fromJson(Map<String, Double> shares) {
+            for (String name : shares.keySet()) {
+                if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
+                    throw new IllegalArgumentException("Unknown mix share '" + name + "'; known: " + REQUIRED
+                            + " and, optional, " + OPTIONAL);
+                }
+            }
+            double[] values = new double[REQUIRED.size()];
+            for (int i = 0; i < values.length; i++) {
+                Double value = shares.get(REQUIRED.get(i));
+                if (value == null) {
+                    throw new IllegalArgumentException("The mix needs a share for '" + REQUIRED.get(i) + "'");
+                }
+                values[i] = value;
+            }
+            double[] optional = new double[OPTIONAL.size()];
+            for (int i = 0; i < optional.length; i++) {
+                String name = OPTIONAL.get(i);
+                if (shares.containsKey(name) && shares.get(name) == null) {
+                    throw new IllegalArgumentException("The mix's " + name + " share is null");
+                }
+                optional[i] = shares.getOrDefault(name, 0.0);
+            }
+            return new Mix(values[0], values[1], values[2], values[3], values[4], values[5], optional[0],
+                    optional[1]);
+        }
+
+        /** A mix of the first six kinds only. */
+        public Mix(double documents, double inContext, double recall, double copy, double local, double global) {
+            this(documents, inContext, recall, copy, local, global, 0, 0);
         }
 
         double weight(EpisodeKind kind) {
@@ -43,6 +91,8 @@ public final class Curriculum {
                 case COPY -> copy;
                 case LOCAL_AUGMENTATION -> local;
                 case GLOBAL_AUGMENTATION -> global;
+                case LOCAL_COMPARISONS -> localComparisons;
+                case RECURRING -> recurring;
             };
         }
     }
@@ -55,6 +105,7 @@ public final class Curriculum {
 
     private final long runSeed;
     private final ToIntFunction<String> counter;
+    private RecurringFacts recurring;
 
     /** @param counter tokens of a piece of text (no BOS), to size episodes */
     public Curriculum(long runSeed, ToIntFunction<String> counter) {
@@ -83,10 +134,15 @@ public final class Curriculum {
             for (int e = 0; e < EPISODES_PER_WORLD && total < tokenBudget; e++) {
                 EpisodeKind kind = neediest(stage.mix(), tokens, total);
                 if (kind != EpisodeKind.DOCUMENTS && kind != EpisodeKind.RECALL && kind != EpisodeKind.COPY
-                        && !world.hasEpisodes()) {
+                        && kind != EpisodeKind.RECURRING && !world.hasEpisodes()) {
                     break; // a documents-only world gives documents while they are what the mix lacks most
                 }
-                Optional<Episode> episode = build(builder, kind);
+                if (kind == EpisodeKind.LOCAL_COMPARISONS && !world.family().equals(CurriculumWorlds.REVERSALS)) {
+                    break; // the same: only a comparison world gives these
+                }
+                Optional<Episode> episode = kind == EpisodeKind.RECURRING
+                        ? recurring().episode(random, stage.sequenceTokens() - EpisodeBuilder.MARGIN, counter)
+                        : build(builder, kind);
                 int taken = episode.isEmpty() ? 0 : sink.accept(episode.get());
                 if (taken == 0) {
                     // The kind the mix lacks most stays the one asked for, so a kind that never fits would loop.
@@ -131,8 +187,19 @@ public final class Curriculum {
             case RECALL -> Optional.of(builder.recall());
             case COPY -> Optional.of(builder.copy());
             case LOCAL_AUGMENTATION -> builder.local();
+            case LOCAL_COMPARISONS -> builder.local().map(e -> new Episode(EpisodeKind.LOCAL_COMPARISONS, e.family(),
+                    e.seed(), e.prompt(), e.completion()));
             case GLOBAL_AUGMENTATION -> builder.global();
+            case RECURRING -> throw new IllegalArgumentException("Recurring episodes come from the run's facts");
         };
+    }
+
+    /** The run's recurring facts, drawn when a stage first asks for them. */
+    public RecurringFacts recurring() {
+        if (recurring == null) {
+            recurring = RecurringFacts.of(runSeed);
+        }
+        return recurring;
     }
 
     /** Every family a curriculum world may come from. */

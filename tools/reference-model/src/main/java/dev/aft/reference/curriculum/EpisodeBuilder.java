@@ -23,7 +23,7 @@ import java.util.function.ToIntFunction;
 final class EpisodeBuilder {
 
     /** Room left for the BOS token and for tokenization at the seams between pieces. */
-    private static final int MARGIN = 12;
+    static final int MARGIN = 12;
     private static final int ATTEMPTS = 8;
     /** Tokens of a document's markers in a global prompt ({@code <document id="d-0001">} ... {@code </document>}). */
     private static final int MARKER_TOKENS = 14;

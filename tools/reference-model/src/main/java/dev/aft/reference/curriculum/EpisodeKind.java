@@ -13,5 +13,13 @@ public enum EpisodeKind {
     /** augment-service's local prompt for one sentence, then its restatements and reversals. */
     LOCAL_AUGMENTATION,
     /** augment-service's global prompt, then the focus document's reversals and conclusions. */
-    GLOBAL_AUGMENTATION
+    GLOBAL_AUGMENTATION,
+    /**
+     * augment-service's local prompt for a sentence of a comparison world (simple reversals) only: the reversal
+     * that turns a comparative into its opposite ("wider" into "narrower"), which the mixed local episodes give
+     * too rarely for the fourteen one-word pairs.
+     */
+    LOCAL_COMPARISONS,
+    /** Documents and forward statements of the run's recurring facts ({@link RecurringFacts}); every token is learned. */
+    RECURRING
 }

@@ -29,6 +29,14 @@ public final class WorldSeeds {
         return CURRICULUM_START + (mixed & (CURRICULUM_START - 1));
     }
 
+    /**
+     * The seed of recurring world {@code index} of a run with seed {@code runSeed} ({@link RecurringFacts}): a
+     * curriculum seed, drawn as for a stage numbered -1, which no stage has.
+     */
+    public static long recurring(long runSeed, int index) {
+        return curriculum(runSeed, -1, index);
+    }
+
     /** The seed of held-out world {@code index} (0 <= index < 2^32). */
     public static long heldOut(long index) {
         if (index < 0 || index >= (1L << 32)) {

@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * A curriculum's stages as JSON ({@code pretrain.sh --stages FILE}): an array of objects with {@link Stage}'s
- * fields, {@code mix} an object of the five shares. Unknown fields are refused, so a typo cannot silently fall
- * back to a default.
+ * fields, {@code mix} an object of the shares ({@link dev.aft.reference.curriculum.Curriculum.Mix}). Unknown
+ * fields are refused, so a typo cannot silently fall back to a default.
  */
 final class Stages {
 

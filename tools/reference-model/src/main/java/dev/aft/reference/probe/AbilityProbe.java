@@ -12,6 +12,7 @@ import dev.aft.reference.curriculum.Episode;
 import dev.aft.reference.curriculum.HeldOutTemplates;
 import dev.aft.reference.curriculum.PromptFormats;
 import dev.aft.reference.curriculum.RecallEpisodes;
+import dev.aft.reference.curriculum.RecurringFacts;
 import dev.aft.reference.curriculum.WorldSeeds;
 import dev.aft.reference.tokenizer.ReferenceTokenizer;
 import java.io.PrintStream;
@@ -38,6 +39,9 @@ import java.util.stream.Collectors;
  */
 public final class AbilityProbe {
 
+    /** The run seed of the recipe, whose recurring facts the probe asks about. */
+    static final long RECURRING_RUN_SEED = 1;
+
     /** A table row. */
     record Row(String family, String split, String condition, int items, double accuracy, double chance) {
     }
@@ -53,13 +57,14 @@ public final class AbilityProbe {
     public static void main(String[] args) {
         if (args.length < 1) {
             System.err.println("Usage: probe.sh MODEL_FOLDER [worlds (1)] [facts per world (24)] [local sentences (20)]"
-                    + " [explained items per split (0)]");
+                    + " [explained items per split (0)] [fine-tuning steps (0)]");
             System.exit(2);
         }
         int worlds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int facts = args.length > 2 ? Integer.parseInt(args[2]) : 24;
         int sentences = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         int explained = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        int fineTuningSteps = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         try (LanguageModel model = LanguageModel.load(Path.of(args[0]))) {
             AbilityProbe probe = new AbilityProbe(model, System.out);
             List<Row> rows = new ArrayList<>();
@@ -67,6 +72,7 @@ public final class AbilityProbe {
                 rows.addAll(probe.recall(WorldSeeds.heldOut(w), facts));
                 rows.addAll(probe.multipleChoice(WorldSeeds.heldOut(w), facts));
             }
+            rows.addAll(probe.recurring(RECURRING_RUN_SEED));
             probe.print(merge(rows));
             probe.copying(WorldSeeds.heldOut(0), facts);
             if (explained > 0) {
@@ -74,6 +80,14 @@ public final class AbilityProbe {
             }
             for (int w = 0; w < worlds && sentences > 0; w++) {
                 new LocalAugmentationCheck(model, System.out).run(WorldSeeds.heldOut(w), sentences);
+            }
+            if (fineTuningSteps > 0) {
+                List<Row> tuned = new ArrayList<>();
+                for (int w = 0; w < worlds; w++) {
+                    tuned.addAll(new FineTunabilityCheck(Path.of(args[0]), System.out).run(WorldSeeds.heldOut(w),
+                            fineTuningSteps));
+                }
+                probe.print(merge(tuned));
             }
         }
     }
@@ -104,6 +118,17 @@ public final class AbilityProbe {
                 }
             }
         }
+    }
+
+    /**
+     * Forward items of the recurring facts of a run with seed {@code runSeed} ({@link RecurringFacts}), with no
+     * context: those whose statements the run showed, and those it showed only in documents. Near chance for a
+     * model that never trained on them.
+     */
+    List<Row> recurring(long runSeed) {
+        RecurringFacts facts = RecurringFacts.of(runSeed);
+        return List.of(row("recurring facts", "forward, stated", "no context", "", facts.asked()),
+                row("recurring facts", "forward, documents only", "no context", "", facts.unasked()));
     }
 
     /** Rows for one held-out world of each probed family. */
@@ -246,7 +271,7 @@ public final class AbilityProbe {
     }
 
     /** The row of {@code items}, given whether the model picked each one's correct option. */
-    private static Row row(String family, String split, String condition, List<TestItem> items, List<Boolean> correct) {
+    static Row row(String family, String split, String condition, List<TestItem> items, List<Boolean> correct) {
         if (items.isEmpty()) {
             return new Row(family, split, condition, 0, Double.NaN, Double.NaN);
         }

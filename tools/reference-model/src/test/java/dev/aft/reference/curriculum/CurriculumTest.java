@@ -114,4 +114,31 @@ class CurriculumTest {
                         CurriculumWorlds.CELEBRITIES).contains(e.family()))
                 .map(e -> e.prompt().strip().split("\n\n", 2)[1].split("\n").length).toList();
     }
+
+    @Test
+    void localComparisonEpisodesAreLocalPromptsOfComparisonWorldsWhoseAnswerTurnsTheComparative() {
+        Stage stage = Stage.defaults().get(2).withMix(new Curriculum.Mix(0.1, 0.4, 0.05, 0.05, 0.1, 0.05, 0.25, 0));
+        EpisodeEncoder encoder = new EpisodeEncoder(ReferenceFixtures.tokenizer(), stage.sequenceTokens());
+        List<Episode> comparisons = new ArrayList<>();
+        Map<EpisodeKind, Long> tokens = curriculum(15).generate(2, stage, 80_000, e -> {
+            if (e.kind() == EpisodeKind.LOCAL_COMPARISONS) {
+                comparisons.add(e);
+            }
+            return encoder.encode(e).map(TrainingExample::length).orElse(0);
+        });
+        double total = tokens.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(tokens.get(EpisodeKind.LOCAL_COMPARISONS) / total).isCloseTo(0.25,
+                org.assertj.core.data.Offset.offset(0.05));
+        assertThat(comparisons).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.family()).isEqualTo(CurriculumWorlds.REVERSALS);
+            assertThat(e.prompt()).startsWith(PromptFormats.local("x").substring(0, 20));
+        });
+        // Some answer reverses a one-word comparative into its opposite, e.g. "b are narrower than a".
+        assertThat(comparisons).anyMatch(e -> {
+            String[] lines = e.completion().split("\n");
+            return lines.length >= 2 && lines[0].contains(" than ") && !lines[0].contains(" more ")
+                    && !lines[0].contains(" less ") && !lines[0].split(" are ")[1].split(" than ")[0]
+                    .equals(lines[1].split(" are ")[1].split(" than ")[0]);
+        });
+    }
 }

@@ -77,4 +77,36 @@ class PretrainOptionsTest {
         assertThatThrownBy(() -> PretrainOptions.parse(new String[] {"--stages", file.toString()}).stageList())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Inconsistent stage only");
     }
+
+    @Test
+    void theLaterSharesMayBeLeftOutAndAStageWithoutThemKeepsItsFingerprint(@TempDir Path dir) throws IOException {
+        Path without = dir.resolve("without.json");
+        Path zero = dir.resolve("zero.json");
+        Path with = dir.resolve("with.json");
+        String stage = """
+                [{"name": "only", "tokenShare": 1.0, "sequenceTokens": 128, "batchSize": 8,
+                  "mix": {"documents": 0.5, "inContext": 0, "recall": 0, "copy": 0.5, "local": 0, "global": 0%s},
+                  "minDocuments": 1, "maxDocuments": 2, "contextFill": 0, "minProbes": 1, "maxProbes": 2,
+                  "minPairs": 2, "maxPairs": 4}]
+                """;
+        Files.writeString(without, stage.formatted(""));
+        Files.writeString(zero, stage.formatted(", \"recurring\": 0"));
+        Files.writeString(with, stage.formatted(", \"localComparisons\": 0.1, \"recurring\": 0.25"));
+        PretrainOptions a = PretrainOptions.parse(new String[] {"--stages", without.toString()});
+        PretrainOptions b = PretrainOptions.parse(new String[] {"--stages", zero.toString()});
+        PretrainOptions c = PretrainOptions.parse(new String[] {"--stages", with.toString()});
+        assertThat(a.stageList().get(0).mix().recurring()).isZero();
+        assertThat(c.stageList().get(0).mix().recurring()).isEqualTo(0.25);
+        assertThat(c.stageList().get(0).mix().localComparisons()).isEqualTo(0.1);
+        // The fingerprint is of the stages as written: a recurring share of 0 is not written, so it changes nothing.
+        assertThat(Stages.describe(b.stageList())).isEqualTo(Stages.describe(a.stageList()));
+        assertThat(Stages.describe(c.stageList())).isNotEqualTo(Stages.describe(a.stageList()));
+
+        Files.writeString(with, stage.formatted(", \"recuring\": 0.25"));
+        assertThatThrownBy(() -> PretrainOptions.parse(new String[] {"--stages", with.toString()}).stageList())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown mix share 'recuring'");
+        Files.writeString(with, stage.formatted("").replace("\"global\": 0", "\"recurring\": 0.5"));
+        assertThatThrownBy(() -> PretrainOptions.parse(new String[] {"--stages", with.toString()}).stageList())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("share for 'global'");
+    }
 }

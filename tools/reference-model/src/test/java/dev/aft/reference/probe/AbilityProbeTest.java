@@ -73,7 +73,23 @@ class AbilityProbeTest {
             LocalAugmentationCheck.Result local = new LocalAugmentationCheck(lm, out).run(WorldSeeds.heldOut(0), 3);
             assertThat(local.sentences()).isEqualTo(3);
             assertThat(local.trueStatements()).isLessThanOrEqualTo(local.statements());
+
+            List<AbilityProbe.Row> recurring = probe.recurring(1);
+            assertThat(recurring).extracting(AbilityProbe.Row::split)
+                    .containsExactly("forward, stated", "forward, documents only");
+            assertThat(recurring).allSatisfy(r -> assertThat(r.items()).isGreaterThan(20));
         }
+
+        // Fine-tuning on a held-out world's documents, then every split with no context, and forward after the lead-in.
+        List<AbilityProbe.Row> tuned = new FineTunabilityCheck(model, out).run(WorldSeeds.heldOut(0), 2);
+        assertThat(tuned).extracting(r -> r.family() + " " + r.split() + " " + r.condition()).containsExactly(
+                "simple-reversals forward fine-tuned, no context", "simple-reversals forward fine-tuned, own lead-in",
+                "simple-reversals reversal fine-tuned, no context", "simple-syllogisms forward fine-tuned, no context",
+                "simple-syllogisms forward fine-tuned, own lead-in", "simple-syllogisms syllogism fine-tuned, no context");
+        assertThat(tuned.subList(0, 3)).allSatisfy(r -> assertThat(r.items()).isEqualTo(50));
+        assertThat(tuned.subList(3, 6)).allSatisfy(r -> assertThat(r.items()).isEqualTo(24));
+        assertThat(text.toString(StandardCharsets.UTF_8)).contains("fine-tuned on 50 documents of simple-reversals")
+                .contains("fine-tuned on 24 documents of simple-syllogisms");
         assertThat(text.toString(StandardCharsets.UTF_8)).contains("accuracy").contains("chance")
                 .contains("local augmentation");
     }
