@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The reference model's recipe: six pretraining runs, each continuing the previous one's model (--init), with
+# The reference model's recipe: seven pretraining runs, each continuing the previous one's model (--init), with
 # the stages in tools/reference-model/recipe/. One command, deterministic (seed 1 throughout), resumable: stop it
 # at any point and run it again; finished runs and stages are skipped. Pretraining does not run in CI.
 # Usage: tools/reference-model/recipe.sh [--out models/aft-reference] [--work .aft/recipe]
@@ -35,11 +35,14 @@ export SKIP_BUILD=1
 "$pretrain" --seed 1 --tokens 3M --lr 5e-4 --init "$work/4-model" --stages "$recipe/5-restate.json" \
     --work "$work/5-work" --out "$work/5-model"
 "$pretrain" --seed 1 --tokens 3M --lr 3e-4 --init "$work/5-model" --stages "$recipe/6-documents.json" \
-    --work "$work/6-work" --out "$out"
+    --work "$work/6-work" --out "$work/6-model"
+# 7. local prompts of comparison worlds (a comparative turned into its opposite), 20%, beside the run-6 mix
+"$pretrain" --seed 1 --tokens 2500000 --lr 5e-4 --init "$work/6-model" --stages "$recipe/7-comparisons.json" \
+    --work "$work/7-work" --out "$out"
 python3 - "$work" "$out" <<'PY'
 import json, sys
 work, out = sys.argv[1], sys.argv[2]
-runs = [json.load(open(f"{work}/{n}-model/pretraining.json")) for n in (1, 2, 3, 4, 5)] + [json.load(open(f"{out}/pretraining.json"))]
+runs = [json.load(open(f"{work}/{n}-model/pretraining.json")) for n in (1, 2, 3, 4, 5, 6)] + [json.load(open(f"{out}/pretraining.json"))]
 steps = sum(r["steps"] for r in runs); tokens = sum(r["tokens"] for r in runs); seconds = sum(r["trainingSeconds"] for r in runs)
 print(f"recipe: {len(runs)} runs, {steps:,} steps, {tokens/1e6:.2f}M tokens, training time {seconds//3600}:{seconds%3600//60:02d}:{seconds%60:02d}")
 PY

@@ -43,10 +43,10 @@ class ShippedModelTest {
             assertThat(model.contextLength()).isGreaterThanOrEqualTo(1024);
             AbilityProbe probe = new AbilityProbe(model, out);
             long world = WorldSeeds.heldOut(0);
-            // The card's "CI sample" (held-out world 2^41, deterministic): copying -0.12 / -0.30 / -0.47 against a
-            // uniform -9.01; recall with 4 pairs 12 of 24 (chance 6); simple-syllogisms forward with the item's own
-            // documents 15 of 24 (chance 5.3); local augmentation on 8 sentences: 4 correct reversals, 11 of 16
-            // statements true. The previous preview (-2.20 / -0.43 / -0.75; 11; 5 of 24; 3 and 6 of 16) fails it.
+            // The card's "CI sample" (held-out world 2^41, deterministic): copying -0.13 / -0.36 / -0.56 against a
+            // uniform -9.01; recall with 4 pairs 12 of 24 (chance 6); simple-syllogisms syllogism items with their own
+            // documents 14 of 24 (chance 4.95); local augmentation on 8 sentences: 8 correct reversals, 16 of 16
+            // statements true. The second preview (4 correct reversals, 11 of 16 true) fails it.
             double[] copying = probe.copying(world, 8);
             assertThat(copying).hasSize(3);
             for (double mean : copying) {
@@ -55,15 +55,15 @@ class ShippedModelTest {
             AbilityProbe.Row recall = probe.recall(world, 24).get(0);
             assertThat(recall.split()).isEqualTo("4 pairs");
             assertThat(recall.accuracy() * recall.items()).isGreaterThanOrEqualTo(9);
-            AbilityProbe.Row ownForward = AbilityProbe.merge(probe.multipleChoice(world, 24)).stream()
-                    .filter(r -> r.family().equals("simple-syllogisms") && r.split().equals("forward")
+            AbilityProbe.Row ownSyllogism = AbilityProbe.merge(probe.multipleChoice(world, 24)).stream()
+                    .filter(r -> r.family().equals("simple-syllogisms") && r.split().equals("syllogism")
                             && r.condition().equals("own documents only"))
                     .findFirst().orElseThrow();
-            assertThat(ownForward.accuracy() * ownForward.items()).isGreaterThanOrEqualTo(11);
+            assertThat(ownSyllogism.accuracy() * ownSyllogism.items()).isGreaterThanOrEqualTo(10);
             LocalAugmentationCheck.Result local = new LocalAugmentationCheck(model, out).run(world, 8);
             assertThat(local.statements()).isGreaterThanOrEqualTo(8);
-            assertThat(local.withReversal()).isGreaterThanOrEqualTo(3);
-            assertThat(local.trueStatements()).isGreaterThanOrEqualTo(8);
+            assertThat(local.withReversal()).isGreaterThanOrEqualTo(6);
+            assertThat(local.trueStatements()).isGreaterThanOrEqualTo(14);
         }
     }
 }
