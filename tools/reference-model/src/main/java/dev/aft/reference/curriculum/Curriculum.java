@@ -195,7 +195,7 @@ public final class Curriculum {
     }
 
     /** The run's recurring facts, drawn when a stage first asks for them. */
-    public RecurringFacts recurring() {
+    private RecurringFacts recurring() {
         if (recurring == null) {
             recurring = RecurringFacts.of(runSeed);
         }

@@ -296,7 +296,8 @@ public final class Pretraining {
         }
     }
 
-    static void deleteRecursively(Path folder) {
+    /** Deletes {@code folder} and everything under it; nothing when it does not exist. */
+    public static void deleteRecursively(Path folder) {
         if (!Files.exists(folder)) {
             return;
         }

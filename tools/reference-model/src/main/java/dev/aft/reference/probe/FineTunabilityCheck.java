@@ -12,17 +12,16 @@ import dev.aft.lm.training.TrainingExample;
 import dev.aft.lm.training.TrainingListener;
 import dev.aft.lm.training.TrainingOptions;
 import dev.aft.reference.curriculum.CurriculumWorlds;
+import dev.aft.reference.pretraining.Pretraining;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The fine-tunability target, in-process: full fine-tuning on a held-out world's documents alone (as
@@ -96,8 +95,8 @@ final class FineTunabilityCheck {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            delete(work);
-            delete(output);
+            Pretraining.deleteRecursively(work);
+            Pretraining.deleteRecursively(output);
         }
     }
 
@@ -115,19 +114,6 @@ final class FineTunabilityCheck {
     private static Path temporary(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
