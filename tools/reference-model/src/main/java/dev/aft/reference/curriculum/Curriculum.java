@@ -25,26 +25,29 @@ public final class Curriculum {
 
     /**
      * Share of each stage's tokens per episode kind. In a stage file the first six shares must be given (a typo
-     * cannot fall back to 0); {@code localComparisons} and {@code recurring}, added later, may be left out (0), and
+     * cannot fall back to 0); {@code localComparisons}, {@code recurring} and {@code inContextComparisons}, added later, may be left out (0), and
      * a share of 0 of theirs is left out when a stage is written, so stages written before they existed keep their
      * fingerprint.
      */
     public record Mix(double documents, double inContext, double recall, double copy, double local, double global,
             @JsonInclude(JsonInclude.Include.NON_DEFAULT) double localComparisons,
-            @JsonInclude(JsonInclude.Include.NON_DEFAULT) double recurring) {
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) double recurring,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) double inContextComparisons) {
 
         private static final List<String> REQUIRED = List.of("documents", "inContext", "recall", "copy", "local",
                 "global");
-        private static final List<String> OPTIONAL = List.of("localComparisons", "recurring");
+        private static final List<String> OPTIONAL = List.of("localComparisons", "recurring",
+                "inContextComparisons");
 
         public Mix {
             for (double w : new double[] {documents, inContext, recall, copy, local, global, localComparisons,
-                    recurring}) {
+                    recurring, inContextComparisons}) {
                 if (!(w >= 0) || Double.isInfinite(w)) {
                     throw new IllegalArgumentException("Mix weights must be >= 0");
                 }
             }
-            if (documents + inContext + recall + copy + local + global + localComparisons + recurring <= 0) {
+            if (documents + inContext + recall + copy + local + global + localComparisons + recurring
+                    + inContextComparisons <= 0) {
                 throw new IllegalArgumentException("At least one mix weight must be positive");
             }
         }
@@ -75,12 +78,12 @@ public final class Curriculum {
                 optional[i] = shares.getOrDefault(name, 0.0);
             }
             return new Mix(values[0], values[1], values[2], values[3], values[4], values[5], optional[0],
-                    optional[1]);
+                    optional[1], optional[2]);
         }
 
         /** A mix of the first six kinds only. */
         public Mix(double documents, double inContext, double recall, double copy, double local, double global) {
-            this(documents, inContext, recall, copy, local, global, 0, 0);
+            this(documents, inContext, recall, copy, local, global, 0, 0, 0);
         }
 
         double weight(EpisodeKind kind) {
@@ -93,6 +96,7 @@ public final class Curriculum {
                 case GLOBAL_AUGMENTATION -> global;
                 case LOCAL_COMPARISONS -> localComparisons;
                 case RECURRING -> recurring;
+                case IN_CONTEXT_COMPARISONS -> inContextComparisons;
             };
         }
     }
@@ -137,7 +141,8 @@ public final class Curriculum {
                         && kind != EpisodeKind.RECURRING && !world.hasEpisodes()) {
                     break; // a documents-only world gives documents while they are what the mix lacks most
                 }
-                if (kind == EpisodeKind.LOCAL_COMPARISONS && !world.family().equals(CurriculumWorlds.REVERSALS)) {
+                if ((kind == EpisodeKind.LOCAL_COMPARISONS || kind == EpisodeKind.IN_CONTEXT_COMPARISONS)
+                        && !world.family().equals(CurriculumWorlds.REVERSALS)) {
                     break; // the same: only a comparison world gives these
                 }
                 Optional<Episode> episode = kind == EpisodeKind.RECURRING
@@ -189,6 +194,8 @@ public final class Curriculum {
             case LOCAL_AUGMENTATION -> builder.local();
             case LOCAL_COMPARISONS -> builder.local().map(e -> new Episode(EpisodeKind.LOCAL_COMPARISONS, e.family(),
                     e.seed(), e.prompt(), e.completion()));
+            case IN_CONTEXT_COMPARISONS -> builder.inContext().map(e -> new Episode(EpisodeKind.IN_CONTEXT_COMPARISONS,
+                    e.family(), e.seed(), e.prompt(), e.completion()));
             case GLOBAL_AUGMENTATION -> builder.global();
             case RECURRING -> throw new IllegalArgumentException("Recurring episodes come from the run's facts");
         };

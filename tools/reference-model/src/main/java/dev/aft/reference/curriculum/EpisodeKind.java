@@ -20,6 +20,13 @@ public enum EpisodeKind {
      * too rarely for the fourteen one-word pairs.
      */
     LOCAL_COMPARISONS,
+    /**
+     * eval-service's in-context format for a comparison world (simple reversals) only: the comparative must be
+     * taken from the document that states the fact, kept for the forward statement and turned for the reversal,
+     * which the mixed in-context episodes give too rarely for the model to stop answering with one comparative
+     * of the dimension whatever the document says.
+     */
+    IN_CONTEXT_COMPARISONS,
     /** Documents and forward statements of the run's recurring facts ({@link RecurringFacts}); every token is learned. */
     RECURRING
 }

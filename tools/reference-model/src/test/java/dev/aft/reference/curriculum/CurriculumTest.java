@@ -117,7 +117,7 @@ class CurriculumTest {
 
     @Test
     void localComparisonEpisodesAreLocalPromptsOfComparisonWorldsWhoseAnswerTurnsTheComparative() {
-        Stage stage = Stage.defaults().get(2).withMix(new Curriculum.Mix(0.1, 0.4, 0.05, 0.05, 0.1, 0.05, 0.25, 0));
+        Stage stage = Stage.defaults().get(2).withMix(new Curriculum.Mix(0.1, 0.4, 0.05, 0.05, 0.1, 0.05, 0.25, 0, 0));
         EpisodeEncoder encoder = new EpisodeEncoder(ReferenceFixtures.tokenizer(), stage.sequenceTokens());
         List<Episode> comparisons = new ArrayList<>();
         Map<EpisodeKind, Long> tokens = curriculum(15).generate(2, stage, 80_000, e -> {
@@ -140,5 +140,39 @@ class CurriculumTest {
                     && !lines[0].contains(" less ") && !lines[0].split(" are ")[1].split(" than ")[0]
                     .equals(lines[1].split(" are ")[1].split(" than ")[0]);
         });
+    }
+
+    @Test
+    void inContextComparisonEpisodesAreInContextPromptsOfComparisonWorldsAskingBothDirections() {
+        Stage stage = Stage.defaults().get(2).withMix(new Curriculum.Mix(0.1, 0.2, 0.05, 0.05, 0.1, 0.05, 0.1, 0, 0.35));
+        EpisodeEncoder encoder = new EpisodeEncoder(ReferenceFixtures.tokenizer(), stage.sequenceTokens());
+        List<Episode> comparisons = new ArrayList<>();
+        Map<EpisodeKind, Long> tokens = curriculum(16).generate(2, stage, 80_000, e -> {
+            if (e.kind() == EpisodeKind.IN_CONTEXT_COMPARISONS) {
+                comparisons.add(e);
+            }
+            return encoder.encode(e).map(TrainingExample::length).orElse(0);
+        });
+        double total = tokens.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(tokens.get(EpisodeKind.IN_CONTEXT_COMPARISONS) / total).isCloseTo(0.35,
+                org.assertj.core.data.Offset.offset(0.05));
+        assertThat(comparisons).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.family()).isEqualTo(CurriculumWorlds.REVERSALS);
+            assertThat(e.prompt()).startsWith(PromptFormats.INSTRUCTION);
+            // Every statement's fact is in the context, in the order of the statement or reversed.
+            for (String statement : e.completion().split("\n")) {
+                String[] sides = statement.split(" are | than ");
+                assertThat(sides).hasSize(3);
+                assertThat(e.prompt().contains(sides[0] + " are ") && e.prompt().contains(" than " + sides[2])
+                        || e.prompt().contains(sides[2] + " are ") && e.prompt().contains(" than " + sides[0]))
+                        .as(statement).isTrue();
+            }
+        });
+        // Both the stated order (forward) and the reversal are asked.
+        List<String> statements = comparisons.stream().flatMap(e -> java.util.Arrays.stream(e.completion().split("\n"))
+                .map(line -> e.prompt().contains(line) ? "forward" : "reversal")).toList();
+        assertThat(statements).contains("forward", "reversal");
+        assertThat(java.util.Collections.frequency(statements, "forward") / (double) statements.size())
+                .isBetween(0.3, 0.7);
     }
 }

@@ -82,7 +82,7 @@ class RecurringFactsTest {
     @Test
     void aStageWithARecurringShareGetsItAndAStageWithoutNone() {
         Stage base = Stage.defaults().get(2);
-        Stage with = base.withMix(new Curriculum.Mix(0.1, 0.4, 0.1, 0.05, 0.1, 0.05, 0, 0.2));
+        Stage with = base.withMix(new Curriculum.Mix(0.1, 0.4, 0.1, 0.05, 0.1, 0.05, 0, 0.2, 0));
         EpisodeEncoder encoder = new EpisodeEncoder(ReferenceFixtures.tokenizer(), with.sequenceTokens());
         List<Episode> recurring = new ArrayList<>();
         Map<EpisodeKind, Long> tokens = new Curriculum(1, TOKENS).generate(2, with, 60_000, e -> {
