@@ -2,7 +2,7 @@
 # Probes a pretrained reference model's abilities on held-out worlds, in-process (no services): multiple-choice
 # accuracy with no context and in context on simple-reversals and simple-syllogisms, per split, next to chance;
 # then a sample of local augmentations checked against the world's ground truth.
-# Usage: tools/reference-model/probe.sh MODEL_FOLDER [worlds (1)] [facts per world (24)] [local sentences (20)]
+# Usage: tools/reference-model/probe.sh MODEL_FOLDER [worlds (1)] [facts per world (24)] [augmentation sentences and focus documents (20)]
 #        [explained items per split (0)] [fine-tuning steps (0): also fine-tune on each held-out world's documents]
 # (MVN_FLAGS=-o to build offline; SKIP_BUILD=1 to reuse the last build; JAVA_OPTS for the JVM)
 set -euo pipefail

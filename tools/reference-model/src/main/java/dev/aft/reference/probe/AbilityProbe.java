@@ -56,7 +56,7 @@ public final class AbilityProbe {
 
     public static void main(String[] args) {
         if (args.length < 1) {
-            System.err.println("Usage: probe.sh MODEL_FOLDER [worlds (1)] [facts per world (24)] [local sentences (20)]"
+            System.err.println("Usage: probe.sh MODEL_FOLDER [worlds (1)] [facts per world (24)] [augmentation sentences and focus documents (20)]"
                     + " [explained items per split (0)] [fine-tuning steps (0)]");
             System.exit(2);
         }
@@ -81,6 +81,11 @@ public final class AbilityProbe {
             for (int w = 0; w < worlds && sentences > 0; w++) {
                 new LocalAugmentationCheck(model, System.out).run(WorldSeeds.heldOut(w), sentences);
             }
+            for (int w = 0; w < worlds && sentences > 0; w++) {
+                for (Dataset world : globalWorlds(WorldSeeds.heldOut(w))) {
+                    new GlobalAugmentationCheck(model, System.out).run(world, sentences);
+                }
+            }
             if (fineTuningSteps > 0) {
                 List<Row> tuned = new ArrayList<>();
                 for (int w = 0; w < worlds; w++) {
@@ -90,6 +95,13 @@ public final class AbilityProbe {
                 probe.print(merge(tuned));
             }
         }
+    }
+
+    /** The global-augmentation worlds of {@code seed}, at the model card's sizes. */
+    static List<Dataset> globalWorlds(long seed) {
+        return List.of(
+                Families.generator(CurriculumWorlds.REVERSALS).generate(Map.of("facts", 50, "articlesPerFact", 1), seed),
+                Families.generator(CurriculumWorlds.SYLLOGISMS).generate(Map.of("examples", 24), seed));
     }
 
     /** The probed held-out worlds of {@code seed}: simple-reversals, then simple-syllogisms. */

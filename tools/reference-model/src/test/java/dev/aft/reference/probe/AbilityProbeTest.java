@@ -74,6 +74,19 @@ class AbilityProbeTest {
             assertThat(local.sentences()).isEqualTo(3);
             assertThat(local.trueStatements()).isLessThanOrEqualTo(local.statements());
 
+            // Global prompts as long as augment-service makes them: the context less the answer's room and margin.
+            List<dev.aft.knowledge.Dataset> globalWorlds = AbilityProbe.globalWorlds(WorldSeeds.heldOut(0));
+            GlobalAugmentationCheck.Result global = new GlobalAugmentationCheck(lm, out).run(globalWorlds.get(1), 3);
+            assertThat(global.family()).isEqualTo("simple-syllogisms");
+            assertThat(global.prompts()).isEqualTo(3);
+            int budget = (int) ((1024 - GlobalAugmentationCheck.ANSWER_TOKENS) / (1 + GlobalAugmentationCheck.MARGIN));
+            assertThat(global.promptTokens()).isBetween(budget - 60, budget + 1);
+            assertThat(global.conclusions()).isPositive();
+            assertThat(global.conclusionsStated()).isBetween(0, global.conclusions());
+            assertThat(global.trueStatements()).isBetween(0, global.statements());
+            assertThat(text.toString()).contains("global augmentation, world " + WorldSeeds.heldOut(0)
+                    + " (simple-syllogisms, 3 focus documents");
+
             List<AbilityProbe.Row> recurring = probe.recurring(1);
             assertThat(recurring).extracting(AbilityProbe.Row::split)
                     .containsExactly("forward, stated", "forward, documents only");
