@@ -25,9 +25,9 @@ public final class Curriculum {
 
     /**
      * Share of each stage's tokens per episode kind. In a stage file the first six shares must be given (a typo
-     * cannot fall back to 0); {@code localComparisons}, {@code recurring} and {@code inContextComparisons}, added later, may be left out (0), and
-     * a share of 0 of theirs is left out when a stage is written, so stages written before they existed keep their
-     * fingerprint.
+     * cannot fall back to 0); {@code localComparisons}, {@code recurring} and {@code inContextComparisons}, added
+     * later, may be left out (0), and a share of 0 of theirs is left out when a stage is written, so stages written
+     * before they existed keep their fingerprint.
      */
     public record Mix(double documents, double inContext, double recall, double copy, double local, double global,
             @JsonInclude(JsonInclude.Include.NON_DEFAULT) double localComparisons,

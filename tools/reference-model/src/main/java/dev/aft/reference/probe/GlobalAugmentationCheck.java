@@ -21,9 +21,9 @@ import java.util.Set;
 
 /**
  * Global augmentation on a held-out world, with prompts as long as augment-service writes them for this model:
- * for each focus document, the other documents ranked by the words they share with it (augment-service's
- * context selection) and taken while the prompt stays within the model's context less the answer's room, in
- * corpus order; greedy generation with the global template's stop sequences; then, against the world's ground
+ * for each focus document, the other documents ranked by the words they share with it (like augment-service's
+ * context selection, with a simpler word filter) and taken while the prompt stays within the model's context less
+ * the answer's room, in corpus order; greedy generation with the global template's stop sequences; then, against the world's ground
  * truth, the share of statements that are true and of the world's two-step conclusions that are stated.
  */
 final class GlobalAugmentationCheck {
@@ -112,10 +112,10 @@ final class GlobalAugmentationCheck {
         List<Document> others = documents.stream().filter(d -> !d.equals(focus))
                 .sorted(Comparator.comparingInt((Document d) -> shared(focusWords, d.text())).reversed()).toList();
         List<Document> chosen = new ArrayList<>();
-        int used = tokens(PromptFormats.global(List.of(), focus));
+        int skeleton = tokens(PromptFormats.global(List.of(), focus));
+        int used = skeleton;
         for (Document document : others) {
-            int cost = tokens(PromptFormats.global(List.of(document), focus)) - tokens(PromptFormats.global(List.of(),
-                    focus)) + 1;
+            int cost = tokens(PromptFormats.global(List.of(document), focus)) - skeleton + 1;
             if (used + cost <= budget) {
                 chosen.add(document);
                 used += cost;

@@ -118,16 +118,8 @@ class CurriculumTest {
     @Test
     void localComparisonEpisodesAreLocalPromptsOfComparisonWorldsWhoseAnswerTurnsTheComparative() {
         Stage stage = Stage.defaults().get(2).withMix(new Curriculum.Mix(0.1, 0.4, 0.05, 0.05, 0.1, 0.05, 0.25, 0, 0));
-        EpisodeEncoder encoder = new EpisodeEncoder(ReferenceFixtures.tokenizer(), stage.sequenceTokens());
         List<Episode> comparisons = new ArrayList<>();
-        Map<EpisodeKind, Long> tokens = curriculum(15).generate(2, stage, 80_000, e -> {
-            if (e.kind() == EpisodeKind.LOCAL_COMPARISONS) {
-                comparisons.add(e);
-            }
-            return encoder.encode(e).map(TrainingExample::length).orElse(0);
-        });
-        double total = tokens.values().stream().mapToLong(Long::longValue).sum();
-        assertThat(tokens.get(EpisodeKind.LOCAL_COMPARISONS) / total).isCloseTo(0.25,
+        assertThat(shareOf(EpisodeKind.LOCAL_COMPARISONS, stage, 15, comparisons)).isCloseTo(0.25,
                 org.assertj.core.data.Offset.offset(0.05));
         assertThat(comparisons).isNotEmpty().allSatisfy(e -> {
             assertThat(e.family()).isEqualTo(CurriculumWorlds.REVERSALS);
@@ -145,16 +137,8 @@ class CurriculumTest {
     @Test
     void inContextComparisonEpisodesAreInContextPromptsOfComparisonWorldsAskingBothDirections() {
         Stage stage = Stage.defaults().get(2).withMix(new Curriculum.Mix(0.1, 0.2, 0.05, 0.05, 0.1, 0.05, 0.1, 0, 0.35));
-        EpisodeEncoder encoder = new EpisodeEncoder(ReferenceFixtures.tokenizer(), stage.sequenceTokens());
         List<Episode> comparisons = new ArrayList<>();
-        Map<EpisodeKind, Long> tokens = curriculum(16).generate(2, stage, 80_000, e -> {
-            if (e.kind() == EpisodeKind.IN_CONTEXT_COMPARISONS) {
-                comparisons.add(e);
-            }
-            return encoder.encode(e).map(TrainingExample::length).orElse(0);
-        });
-        double total = tokens.values().stream().mapToLong(Long::longValue).sum();
-        assertThat(tokens.get(EpisodeKind.IN_CONTEXT_COMPARISONS) / total).isCloseTo(0.35,
+        assertThat(shareOf(EpisodeKind.IN_CONTEXT_COMPARISONS, stage, 16, comparisons)).isCloseTo(0.35,
                 org.assertj.core.data.Offset.offset(0.05));
         assertThat(comparisons).isNotEmpty().allSatisfy(e -> {
             assertThat(e.family()).isEqualTo(CurriculumWorlds.REVERSALS);
@@ -174,5 +158,21 @@ class CurriculumTest {
         assertThat(statements).contains("forward", "reversal");
         assertThat(java.util.Collections.frequency(statements, "forward") / (double) statements.size())
                 .isBetween(0.3, 0.7);
+    }
+
+    /**
+     * Generates 80,000 tokens of stage index 2 with {@code stage}'s settings from run seed {@code seed}, collects the
+     * episodes of {@code kind} into {@code collected} and returns that kind's share of the tokens.
+     */
+    private static double shareOf(EpisodeKind kind, Stage stage, long seed, List<Episode> collected) {
+        EpisodeEncoder encoder = new EpisodeEncoder(ReferenceFixtures.tokenizer(), stage.sequenceTokens());
+        Map<EpisodeKind, Long> tokens = curriculum(seed).generate(2, stage, 80_000, e -> {
+            if (e.kind() == kind) {
+                collected.add(e);
+            }
+            return encoder.encode(e).map(TrainingExample::length).orElse(0);
+        });
+        double total = tokens.values().stream().mapToLong(Long::longValue).sum();
+        return tokens.get(kind) / total;
     }
 }
